@@ -1,0 +1,60 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module';
+import { BooksModule } from './books/books.module';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { HealthModule } from './health/health.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
+import { EventStoreModule } from './infrastructure/event-store.module';
+import { KeysModule } from './keys/keys.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { ProblemFilter } from './problems/problem.filter';
+import { ProblemsController } from './problems/problems.controller';
+import { ProgrammesModule } from './programmes/programmes.module';
+import { TerritoriesModule } from './territories/territories.module';
+import { VenuesModule } from './venues/venues.module';
+import { VouchersModule } from './vouchers/vouchers.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (request) => request.url === '/health' || request.url === '/metrics' },
+          },
+        }),
+        ThrottlerModule.forRoot([
+          {
+            name: 'redemptions',
+            ttl: config.redemptionRateLimit.windowMs,
+            limit: config.redemptionRateLimit.limit,
+          },
+        ]),
+        CqrsModule.forRoot(),
+        EventStoreModule,
+        TerritoriesModule,
+        AuthModule,
+        KeysModule,
+        MetricsModule,
+        IdempotencyModule,
+        HealthModule,
+        VenuesModule,
+        ProgrammesModule,
+        BooksModule,
+        VouchersModule,
+      ],
+      controllers: [ProblemsController],
+      providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
+    };
+  }
+}

@@ -1,0 +1,36 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@pass/domain';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { IdParam } from '../http/id-param';
+import { CancelBookCommand, DistributeBookCommand } from './book-commands.handler';
+import { CancelBookRequest } from './cancel-book/cancel-book.request';
+import { DistributeBookRequest } from './distribute-book/distribute-book.request';
+
+@ApiTags('books')
+@ApiBearerAuth()
+@Controller('v1/books/:id')
+export class BooksController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('distribution')
+  @HttpCode(200)
+  @Roles('payer', 'distributor')
+  distribute(
+    @CurrentActor() actor: Actor,
+    @IdParam() bookId: string,
+    @Body() request: DistributeBookRequest,
+  ) {
+    return this.commands.execute(
+      new DistributeBookCommand(actor, bookId, request.distributorId, request.beneficiaryRef),
+    );
+  }
+
+  @Post('cancellation')
+  @HttpCode(200)
+  @Roles('payer')
+  cancel(@CurrentActor() actor: Actor, @IdParam() bookId: string, @Body() request: CancelBookRequest) {
+    return this.commands.execute(new CancelBookCommand(actor, bookId, request.reason));
+  }
+}

@@ -1,0 +1,72 @@
+import type { DomainErrorCode } from '@pass/domain';
+
+/** Refusals that happen at the edge, before any command reaches the domain. */
+export type EdgeProblemCode =
+  | 'request.invalid'
+  | 'request.malformed-json'
+  | 'request.too-large'
+  | 'request.unsupported-media-type'
+  | 'auth.unauthenticated'
+  | 'route.not-found'
+  | 'rate-limited'
+  | 'idempotency.key-required'
+  | 'voucher.malformed-qr'
+  | 'voucher.forged-qr'
+  | 'voucher.bad-check-character'
+  | 'territory.unknown-commune'
+  | 'territory.unknown-departement'
+  | 'internal';
+
+export type ProblemCode = DomainErrorCode | EdgeProblemCode;
+
+interface ProblemKind {
+  readonly status: number;
+  readonly title: string;
+}
+
+/** The one table from refusal code to HTTP status and RFC 9457 title. */
+export const PROBLEM_CATALOGUE: Record<ProblemCode, ProblemKind> = {
+  'request.invalid': { status: 400, title: 'The request is invalid' },
+  'request.malformed-json': { status: 400, title: 'The body is not valid JSON' },
+  'request.too-large': { status: 413, title: 'The body is too large' },
+  'request.unsupported-media-type': { status: 415, title: 'The body must be application/json' },
+  'auth.unauthenticated': { status: 401, title: 'Authentication required' },
+  'actor.forbidden': { status: 403, title: 'Your role may not do this' },
+  'route.not-found': { status: 404, title: 'No such resource' },
+  'rate-limited': { status: 429, title: 'Too many attempts, slow down' },
+  'idempotency.key-required': { status: 400, title: 'An Idempotency-Key header is required' },
+  'idempotency.key-reused': { status: 422, title: 'The Idempotency-Key was used for another request' },
+  'concurrency.conflict': { status: 409, title: 'Concurrent changes, try again' },
+  'voucher.malformed-qr': { status: 400, title: 'The QR payload is malformed' },
+  'voucher.forged-qr': { status: 400, title: 'The QR signature is not valid' },
+  'voucher.bad-check-character': { status: 400, title: 'The voucher code has a wrong check character' },
+  'voucher.not-found': { status: 404, title: 'Unknown voucher' },
+  'voucher.already-redeemed': { status: 409, title: 'The voucher was already redeemed' },
+  'voucher.expired': { status: 422, title: 'The voucher has expired' },
+  'voucher.not-yet-valid': { status: 422, title: 'The voucher is not valid yet' },
+  'redemption.scanned-in-future': { status: 422, title: 'The scan is dated in the future' },
+  'redemption.invalid-amount': { status: 400, title: 'The service price is invalid' },
+  'programme.not-found': { status: 404, title: 'Unknown programme' },
+  'programme.invalid': { status: 400, title: 'The programme is invalid' },
+  'programme.budget-exceeded': { status: 422, title: "The books would exceed the programme's budget" },
+  'programme.ended': { status: 422, title: 'The programme has ended' },
+  'book.not-found': { status: 404, title: 'Unknown book' },
+  'book.invalid-request': { status: 400, title: 'The books requested are invalid' },
+  'book.already-distributed': { status: 409, title: 'The book was already handed out' },
+  'book.already-cancelled': { status: 409, title: 'The book was already cancelled' },
+  'book.cancelled': { status: 422, title: 'The book was cancelled' },
+  'book.not-distributed': { status: 422, title: 'The book was not handed out yet' },
+  'venue.not-found': { status: 404, title: 'Unknown venue' },
+  'venue.not-certified': { status: 422, title: 'The venue is not certified' },
+  'venue.out-of-territory': { status: 422, title: "The venue is outside the programme's territory" },
+  'venue.invalid': { status: 400, title: 'The venue is invalid' },
+  'venue.already-registered': { status: 409, title: 'The venue is already registered' },
+  'territory.unknown-commune': { status: 400, title: 'Unknown INSEE commune code' },
+  'territory.unknown-departement': { status: 400, title: 'Unknown INSEE département code' },
+  internal: { status: 500, title: 'Internal error' },
+};
+
+/** Stable problem type URIs, resolvable on this service (GET /problems/<code>). */
+export function problemType(code: ProblemCode): string {
+  return `/problems/${code}`;
+}

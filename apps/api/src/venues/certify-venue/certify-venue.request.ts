@@ -1,0 +1,15 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsISO8601, IsString, Length } from 'class-validator';
+
+export class CertifyVenueRequest {
+  @ApiProperty({ example: '2027-12-31T23:59:59Z', description: 'end of the certification (ISO-8601)' })
+  @IsISO8601({ strict: true })
+  validUntil!: string;
+}
+
+export class SuspendVenueCertificationRequest {
+  @ApiProperty({ example: 'audit en cours' })
+  @IsString()
+  @Length(1, 500)
+  reason!: string;
+}

@@ -1,0 +1,58 @@
+import type { DomainEvent } from '../shared/event';
+import type { Cents, PayerShare } from '../shared/money';
+import type { Territory } from '../shared/territory';
+import type { Instant } from '../shared/time';
+
+/** A book (*carnet*) is the unit of consistency of its vouchers (at most 20). */
+export type BookIssued = DomainEvent<
+  'BookIssued.v1',
+  {
+    bookId: string;
+    programmeId: string;
+    payerId: string;
+    coFunders: PayerShare[];
+    vouchers: { voucherId: string; code: string }[];
+    faceValueCents: Cents;
+    validFrom: Instant;
+    validUntil: Instant;
+    territory: Territory;
+    issuedAt: Instant;
+  }
+>;
+
+/** `beneficiaryRef` is pseudonymous: an opaque reference chosen by the distributor, never a name. */
+export type BookDistributed = DomainEvent<
+  'BookDistributed.v1',
+  {
+    bookId: string;
+    distributorId: string;
+    beneficiaryRef: string | null;
+    distributedAt: Instant;
+    recordedBy: string;
+  }
+>;
+
+export type VoucherRedeemed = DomainEvent<
+  'VoucherRedeemed.v1',
+  {
+    bookId: string;
+    voucherId: string;
+    redemptionId: string;
+    venueId: string;
+    amountCents: Cents;
+    servicePriceCents: Cents | null;
+    scannedAt: Instant;
+    recordedAt: Instant;
+  }
+>;
+
+export const CANCELLATION_REASONS = ['lost', 'stolen', 'error'] as const;
+export type CancellationReason = (typeof CANCELLATION_REASONS)[number];
+
+/** The vouchers not redeemed yet become void. */
+export type BookCancelled = DomainEvent<
+  'BookCancelled.v1',
+  { bookId: string; reason: CancellationReason; voidedVoucherIds: string[]; cancelledAt: Instant }
+>;
+
+export type BookEvent = BookIssued | BookDistributed | VoucherRedeemed | BookCancelled;

@@ -1,0 +1,44 @@
+import type { Cents, PayerShare } from '../shared/money';
+import type { Territory } from '../shared/territory';
+import type { Instant } from '../shared/time';
+import type { ProgrammeEvent } from './programme.events';
+
+export interface OpenProgrammeState {
+  readonly status: 'open';
+  readonly programmeId: string;
+  readonly payerId: string;
+  readonly name: string;
+  readonly territory: Territory;
+  readonly faceValueCents: Cents;
+  readonly budgetCents: Cents;
+  readonly committedCents: Cents;
+  readonly validFrom: Instant;
+  readonly validUntil: Instant;
+  readonly coFunders: readonly PayerShare[];
+  readonly bookIds: readonly string[];
+}
+
+export type ProgrammeState = { readonly status: 'none' } | OpenProgrammeState;
+
+export const initialProgrammeState: ProgrammeState = { status: 'none' };
+
+export function evolveProgramme(state: ProgrammeState, event: ProgrammeEvent): ProgrammeState {
+  switch (event.type) {
+    case 'ProgrammeOpened.v1': {
+      const { openedAt: _openedAt, ...opened } = event.data;
+      return { status: 'open', ...opened, committedCents: 0 as Cents, bookIds: [] };
+    }
+    case 'BooksIssued.v1':
+      if (state.status !== 'open') return state;
+      return {
+        ...state,
+        committedCents: (state.committedCents + event.data.amountCents) as Cents,
+        bookIds: [...state.bookIds, ...event.data.bookIds],
+      };
+  }
+}
+
+/** The lead payer and every co-funder may read a programme; only the lead payer may change it. */
+export function isFunder(state: OpenProgrammeState, payerId: string): boolean {
+  return state.payerId === payerId || state.coFunders.some((share) => share.payerId === payerId);
+}

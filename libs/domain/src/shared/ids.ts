@@ -1,0 +1,21 @@
+/**
+ * Ids are opaque strings without dots (the QR payload is dot-separated). A voucher id carries its
+ * book id (`<bookId>-<nn>`) so that a scan finds the book stream, its unit of consistency, without
+ * any index.
+ */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function voucherIdOf(bookId: string, index: number): string {
+  return `${bookId}-${String(index + 1).padStart(2, '0')}`;
+}
+
+export function bookIdOfVoucher(voucherId: string): string | undefined {
+  const match = /^(.+)-(\d{2})$/.exec(voucherId);
+  return match ? match[1] : undefined;
+}
+
+export const streams = {
+  programme: (programmeId: string) => `programme-${programmeId}`,
+  book: (bookId: string) => `book-${bookId}`,
+  venue: (venueId: string) => `venue-${venueId}`,
+};

@@ -1,0 +1,87 @@
+import type { Actor } from '../shared/actor';
+import type { Cents } from '../shared/money';
+import type { ProgrammeOpened } from '../programme/programme.events';
+import type { BookDistributed, BookIssued } from '../book/book.events';
+import type { VenueCertified, VenueRegistered } from '../venue/venue.events';
+
+export const PAYER_ID = '200054781';
+export const OTHER_PAYER_ID = '213105554';
+export const payer: Actor = { role: 'payer', org: PAYER_ID, subject: 'agent-1' };
+export const otherPayer: Actor = { role: 'payer', org: OTHER_PAYER_ID, subject: 'agent-2' };
+export const venueActor = (venueId = 'venue-a'): Actor => ({
+  role: 'venue',
+  org: venueId,
+  subject: 'scanner',
+});
+export const admin: Actor = { role: 'admin', org: 'operator', subject: 'admin-1' };
+
+export const programmeOpened = (overrides: Partial<ProgrammeOpened['data']> = {}): ProgrammeOpened => ({
+  type: 'ProgrammeOpened.v1',
+  data: {
+    programmeId: 'prog-1',
+    payerId: PAYER_ID,
+    name: 'Pass numérique Gironde 2026',
+    territory: { departements: ['33'], communes: [] },
+    faceValueCents: 1000 as Cents,
+    budgetCents: 10_000 as Cents,
+    validFrom: '2026-01-01T00:00:00.000Z',
+    validUntil: '2026-12-31T23:59:59.000Z',
+    coFunders: [{ payerId: PAYER_ID, shareBps: 10_000 }],
+    openedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  },
+});
+
+export const bookIssued = (overrides: Partial<BookIssued['data']> = {}): BookIssued => ({
+  type: 'BookIssued.v1',
+  data: {
+    bookId: 'book-1',
+    programmeId: 'prog-1',
+    payerId: PAYER_ID,
+    coFunders: [{ payerId: PAYER_ID, shareBps: 10_000 }],
+    vouchers: [
+      { voucherId: 'book-1-01', code: 'AAAAAAAAAAAA0' },
+      { voucherId: 'book-1-02', code: 'BBBBBBBBBBBB0' },
+    ],
+    faceValueCents: 1000 as Cents,
+    validFrom: '2026-01-01T00:00:00.000Z',
+    validUntil: '2026-12-31T23:59:59.000Z',
+    territory: { departements: ['33'], communes: ['75056'] },
+    issuedAt: '2026-02-01T00:00:00.000Z',
+    ...overrides,
+  },
+});
+
+export const bookDistributed = (): BookDistributed => ({
+  type: 'BookDistributed.v1',
+  data: {
+    bookId: 'book-1',
+    distributorId: 'ccas-bordeaux',
+    beneficiaryRef: 'ref-123',
+    distributedAt: '2026-02-02T00:00:00.000Z',
+    recordedBy: PAYER_ID,
+  },
+});
+
+export const venueRegistered = (overrides: Partial<VenueRegistered['data']> = {}): VenueRegistered => ({
+  type: 'VenueRegistered.v1',
+  data: {
+    venueId: 'venue-a',
+    siret: '73282932000074',
+    name: 'Médiathèque de Mérignac',
+    communeInsee: '33281',
+    departement: '33',
+    registeredAt: '2026-01-10T00:00:00.000Z',
+    ...overrides,
+  },
+});
+
+export const venueCertified = (overrides: Partial<VenueCertified['data']> = {}): VenueCertified => ({
+  type: 'VenueCertified.v1',
+  data: {
+    venueId: 'venue-a',
+    certifiedAt: '2026-01-15T00:00:00.000Z',
+    validUntil: '2027-01-15T00:00:00.000Z',
+    ...overrides,
+  },
+});

@@ -1,0 +1,75 @@
+import type { Actor } from '../shared/actor';
+import { domainError } from '../shared/errors';
+import type { Decision } from '../shared/event';
+import { isBefore, type Instant } from '../shared/time';
+import type { VenueCertificationSuspended, VenueCertified, VenueRegistered } from './venue.events';
+import { isCertifiedAt, type VenueState } from './venue.state';
+
+export interface RegisterVenue {
+  readonly actor: Actor;
+  readonly venueId: string;
+  readonly siret: string;
+  readonly name: string;
+  readonly communeInsee: string;
+  readonly departement: string;
+  readonly now: Instant;
+}
+
+export interface CertifyVenue {
+  readonly actor: Actor;
+  readonly venueId: string;
+  readonly validUntil: Instant;
+  readonly now: Instant;
+}
+
+export interface SuspendVenueCertification {
+  readonly actor: Actor;
+  readonly venueId: string;
+  readonly reason: string;
+  readonly now: Instant;
+}
+
+const onlyAdmin = () => domainError('actor.forbidden', 'only an operator admin manages venues');
+
+export function decideRegisterVenue(command: RegisterVenue, state: VenueState): Decision<VenueRegistered> {
+  if (command.actor.role !== 'admin') return onlyAdmin();
+  if (state.status !== 'none')
+    return domainError('venue.already-registered', 'this venue id is already taken');
+  if (command.name.trim().length === 0) return domainError('venue.invalid', 'the name is empty');
+  const { venueId, siret, communeInsee, departement, now } = command;
+  return [
+    {
+      type: 'VenueRegistered.v1',
+      data: { venueId, siret, name: command.name.trim(), communeInsee, departement, registeredAt: now },
+    },
+  ];
+}
+
+export function decideCertifyVenue(command: CertifyVenue, state: VenueState): Decision<VenueCertified> {
+  if (command.actor.role !== 'admin') return onlyAdmin();
+  if (state.status === 'none') return domainError('venue.not-found', `no venue ${command.venueId}`);
+  if (!isBefore(command.now, command.validUntil))
+    return domainError('venue.invalid', 'a certification must end in the future');
+  return [
+    {
+      type: 'VenueCertified.v1',
+      data: { venueId: state.venueId, validUntil: command.validUntil, certifiedAt: command.now },
+    },
+  ];
+}
+
+export function decideSuspendVenueCertification(
+  command: SuspendVenueCertification,
+  state: VenueState,
+): Decision<VenueCertificationSuspended> {
+  if (command.actor.role !== 'admin') return onlyAdmin();
+  if (state.status === 'none') return domainError('venue.not-found', `no venue ${command.venueId}`);
+  if (!isCertifiedAt(state, command.now))
+    return domainError('venue.not-certified', 'the venue is not certified now');
+  return [
+    {
+      type: 'VenueCertificationSuspended.v1',
+      data: { venueId: state.venueId, reason: command.reason, suspendedAt: command.now },
+    },
+  ];
+}

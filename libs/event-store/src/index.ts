@@ -1,0 +1,4 @@
+export * from './event-store.port';
+export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
+export { PgliteEventStore, type PgliteEventStoreOptions } from './pglite/pglite-event-store';
+export { openEventStore, type EventStoreConfig } from './open-event-store';

@@ -1,0 +1,98 @@
+import { Client } from 'pg';
+import {
+  createIsolatedSchema,
+  describeOnPostgres,
+  dropSchema,
+  postgresUrl,
+} from '../../../../test/support/postgres';
+import { eventStoreContract } from '../contract/event-store.contract';
+import { newEvents, uniqueStreamId } from '../contract/contract-support';
+import { openEventStore } from '../open-event-store';
+import { PostgresEventStore } from './postgres-event-store';
+
+describeOnPostgres('PostgresEventStore', () => {
+  eventStoreContract('PostgreSQL', async () => {
+    const schema = await createIsolatedSchema('es');
+    const store = await PostgresEventStore.connect({ connectionString: postgresUrl(), schema });
+    return {
+      store,
+      supportsConcurrentConnections: true,
+      openSession: async () => {
+        const client = new Client({ connectionString: postgresUrl(), options: `-c search_path=${schema}` });
+        await client.connect();
+        return client;
+      },
+      cleanup: async () => {
+        await store.close();
+        await dropSchema(schema);
+      },
+    };
+  });
+
+  describe('connecting', () => {
+    let schema: string;
+    beforeEach(async () => {
+      schema = await createIsolatedSchema('es');
+    });
+    afterEach(async () => {
+      await dropSchema(schema);
+    });
+
+    it('lets processes starting together migrate the same schema without racing', async () => {
+      const stores = await Promise.all(
+        Array.from({ length: 4 }, () =>
+          PostgresEventStore.connect({ connectionString: postgresUrl(), schema }),
+        ),
+      );
+      try {
+        const { rows } = await stores[0].pool.query('select version from schema_migrations');
+        expect(rows).toEqual([{ version: 1 }]);
+        const streamId = uniqueStreamId();
+        await stores[1].append([{ streamId, expectedVersion: 0, events: newEvents(2) }]);
+        expect(await stores[2].readStream(streamId)).toHaveLength(2);
+      } finally {
+        await Promise.all(stores.map((store) => store.close()));
+      }
+    });
+
+    it('creates its tables in the configured schema only, with the session settings applied', async () => {
+      const store = await openEventStore({ databaseUrl: postgresUrl(), schema, poolSize: 2 });
+      try {
+        expect(store).toBeInstanceOf(PostgresEventStore);
+        const pool = (store as PostgresEventStore).pool;
+        const { rows } = await pool.query<{ table_name: string }>(
+          `select table_name from information_schema.tables where table_schema = $1 order by table_name`,
+          [schema],
+        );
+        expect(rows.map((row) => row.table_name)).toEqual(['events', 'reservations', 'schema_migrations']);
+        const settings = await pool.query<{ timeout: string }>(
+          `select current_setting('idle_in_transaction_session_timeout') as timeout`,
+        );
+        expect(settings.rows[0].timeout).toBe('10s');
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('creates the schema when it does not exist yet, even when processes start together', async () => {
+      const missing = `${schema}_new`;
+      try {
+        const stores = await Promise.all(
+          Array.from({ length: 4 }, () =>
+            PostgresEventStore.connect({ connectionString: postgresUrl(), schema: missing }),
+          ),
+        );
+        await stores[0].append([{ streamId: uniqueStreamId(), expectedVersion: 0, events: newEvents(1) }]);
+        await Promise.all(stores.map((store) => store.close()));
+      } finally {
+        await dropSchema(missing);
+      }
+    });
+
+    it('refuses a schema name that is not a plain identifier', () => {
+      expect(
+        () => new PostgresEventStore({ connectionString: postgresUrl(), schema: 'x; drop table y' }),
+      ).toThrow(/invalid schema/);
+    });
+  });
+});

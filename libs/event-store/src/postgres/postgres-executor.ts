@@ -1,0 +1,44 @@
+import type { Pool, PoolClient } from 'pg';
+import type { SqlExecutor, SqlQueryable } from '../sql/sql-executor';
+
+/** SqlExecutor on a node-postgres pool: a transaction borrows one client for its whole life. */
+export class PostgresExecutor implements SqlExecutor {
+  private closing?: Promise<void>;
+
+  constructor(private readonly pool: Pool) {}
+
+  async query<Row extends object>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    return (await this.pool.query(sql, [...params])).rows as Row[];
+  }
+
+  async transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let brokenConnection: Error | undefined;
+    try {
+      // Explicit: append reads versions after taking its locks, which only sees the previous
+      // holder's commit if each statement gets a fresh snapshot, whatever the server's default.
+      await client.query('begin isolation level read committed');
+      const result = await work(queryableOn(client));
+      await client.query('commit');
+      return result;
+    } catch (error) {
+      // A connection whose rollback fails is in an unknown state: destroy it rather than pool it.
+      await client.query('rollback').catch((rollbackError: Error) => (brokenConnection = rollbackError));
+      throw error;
+    } finally {
+      client.release(brokenConnection);
+    }
+  }
+
+  close(): Promise<void> {
+    this.closing ??= this.pool.end();
+    return this.closing;
+  }
+}
+
+function queryableOn(client: PoolClient): SqlQueryable {
+  return {
+    query: async <Row extends object>(sql: string, params: readonly unknown[] = []) =>
+      (await client.query(sql, [...params])).rows as Row[],
+  };
+}

@@ -1,0 +1,52 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import type { Role } from '@pass/domain';
+import { START_OF_LOG, type EventStore, type StoredEvent } from '@pass/event-store';
+import { createApp } from '../../apps/api/src/create-app';
+import { loadConfig } from '../../apps/api/src/config/app-config';
+import { signDevelopmentToken } from '../../apps/api/src/auth/token-signer';
+import { EVENT_STORE } from '../../apps/api/src/infrastructure/event-store.module';
+import { createIsolatedSchema, dropSchema, postgresUrl } from './postgres';
+
+export type StoreKind = 'pglite' | 'postgres';
+
+export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123';
+
+export interface TestApp {
+  readonly app: INestApplication;
+  readonly baseUrl: string;
+  readonly http: () => request.Agent;
+  readonly store: EventStore;
+  token(role: Role, org: string): Promise<string>;
+  allEvents(): Promise<StoredEvent[]>;
+  close(): Promise<void>;
+}
+
+/** The real application on a real store: PGlite in memory, or PostgreSQL in a schema of its own. */
+export async function startTestApp(kind: StoreKind, env: Record<string, string> = {}): Promise<TestApp> {
+  const schema = kind === 'postgres' ? await createIsolatedSchema('e2e') : undefined;
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    DATA_DIR: '',
+    LOG_LEVEL: 'silent',
+    ...(schema ? { DATABASE_URL: postgresUrl(), DATABASE_SCHEMA: schema } : {}),
+    ...env,
+  });
+  const app = await createApp(config);
+  await app.listen(0, '127.0.0.1');
+  const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const store = app.get<EventStore>(EVENT_STORE);
+  return {
+    app,
+    baseUrl,
+    http: () => request.agent(baseUrl),
+    store,
+    token: (role, org) => signDevelopmentToken(TEST_JWT_SECRET, { role, org }),
+    allEvents: () => store.readAll(START_OF_LOG, 1_000_000),
+    async close() {
+      await app.close();
+      if (schema) await dropSchema(schema);
+    },
+  };
+}
