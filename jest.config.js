@@ -1,6 +1,7 @@
 // Three projects: unit (pure code), integration (real PostgreSQL / PGlite), e2e (the HTTP app).
 const shared = {
-  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  // Type-checking is `npm run typecheck`'s job; tests only transpile.
+  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testEnvironment: 'node',
   moduleNameMapper: {

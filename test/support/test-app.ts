@@ -6,6 +6,7 @@ import { createApp } from '../../apps/api/src/create-app';
 import { loadConfig } from '../../apps/api/src/config/app-config';
 import { signDevelopmentToken } from '../../apps/api/src/auth/token-signer';
 import { EVENT_STORE } from '../../apps/api/src/infrastructure/event-store.module';
+import { TestClock } from './test-clock';
 import { createIsolatedSchema, dropSchema, postgresUrl } from './postgres';
 
 export type StoreKind = 'pglite' | 'postgres';
@@ -17,6 +18,7 @@ export interface TestApp {
   readonly baseUrl: string;
   readonly http: () => request.Agent;
   readonly store: EventStore;
+  readonly clock: TestClock;
   token(role: Role, org: string): Promise<string>;
   allEvents(): Promise<StoredEvent[]>;
   close(): Promise<void>;
@@ -33,7 +35,8 @@ export async function startTestApp(kind: StoreKind, env: Record<string, string> 
     ...(schema ? { DATABASE_URL: postgresUrl(), DATABASE_SCHEMA: schema } : {}),
     ...env,
   });
-  const app = await createApp(config);
+  const clock = new TestClock();
+  const app = await createApp(config, clock);
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const store = app.get<EventStore>(EVENT_STORE);
@@ -42,6 +45,7 @@ export async function startTestApp(kind: StoreKind, env: Record<string, string> 
     baseUrl,
     http: () => request.agent(baseUrl),
     store,
+    clock,
     token: (role, org) => signDevelopmentToken(TEST_JWT_SECRET, { role, org }),
     allEvents: () => store.readAll(START_OF_LOG, 1_000_000),
     async close() {

@@ -2,7 +2,6 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { openEventStore, type EventStore } from '@pass/event-store';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
-import { Clock, SystemClock } from './clock';
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
 
@@ -21,9 +20,8 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
           poolSize: config.databasePoolSize,
         }),
     },
-    { provide: Clock, useClass: SystemClock },
   ],
-  exports: [EVENT_STORE, Clock],
+  exports: [EVENT_STORE],
 })
 export class EventStoreModule implements OnApplicationShutdown {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}

@@ -1,4 +1,4 @@
-import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { BadRequestException, Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { PROBLEM_CATALOGUE, problemType, type ProblemCode } from './problem-catalogue';
@@ -45,6 +45,9 @@ function toProblem(exception: unknown): ProblemException {
     return new ProblemException('request.malformed-json', 'the body is not valid JSON');
   if (parserError?.type === 'entity.too.large')
     return new ProblemException('request.too-large', 'the body exceeds the size limit');
+  // Nest turns body-parser's SyntaxError into a plain BadRequestException carrying its message.
+  if (exception instanceof BadRequestException && /JSON/.test(exception.message))
+    return new ProblemException('request.malformed-json', 'the body is not valid JSON');
   if (exception instanceof HttpException) return fromHttpException(exception);
   return new ProblemException('internal', 'an unexpected error occurred');
 }
