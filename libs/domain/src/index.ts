@@ -19,3 +19,4 @@ export * from './venue/venue.state';
 export * from './venue/venue.decide';
 export * from './shared/idempotency';
 export * from './shared/french-ids';
+export * from './settlement/settlement.events';

@@ -2,3 +2,6 @@ export * from './event-store.port';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { PgliteEventStore, type PgliteEventStoreOptions } from './pglite/pglite-event-store';
 export { openEventStore, type EventStoreConfig } from './open-event-store';
+export { SqlEventStore } from './sql/sql-event-store';
+export type { SqlExecutor, SqlQueryable } from './sql/sql-executor';
+export { isUniqueViolation } from './sql/sql-executor';

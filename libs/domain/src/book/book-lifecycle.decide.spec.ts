@@ -27,11 +27,13 @@ const redeemedFirst: BookEvent = {
   type: 'VoucherRedeemed.v1',
   data: {
     bookId: 'book-1',
+    programmeId: 'prog-1',
     voucherId: 'book-1-01',
     redemptionId: 'r1',
     venueId: 'venue-a',
     amountCents: 1000 as never,
     servicePriceCents: null,
+    shares: [{ payerId: PAYER_ID, amountCents: 1000 as never }],
     scannedAt: NOW,
     recordedAt: NOW,
   },

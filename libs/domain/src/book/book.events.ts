@@ -36,11 +36,14 @@ export type VoucherRedeemed = DomainEvent<
   'VoucherRedeemed.v1',
   {
     bookId: string;
+    programmeId: string;
     voucherId: string;
     redemptionId: string;
     venueId: string;
     amountCents: Cents;
     servicePriceCents: Cents | null;
+    /** Each funding payer's part, split by largest remainder at redemption (DESIGN §4.5). */
+    shares: { payerId: string; amountCents: Cents }[];
     scannedAt: Instant;
     recordedAt: Instant;
   }

@@ -5,6 +5,8 @@ import { evolveVenue, initialVenueState } from '../venue/venue.state';
 import type { VenueEvent } from '../venue/venue.events';
 import { isDomainError } from '../shared/errors';
 import {
+  PAYER_ID,
+  OTHER_PAYER_ID,
   bookDistributed,
   bookIssued,
   payer,
@@ -42,11 +44,13 @@ const redeemed = (overrides: Record<string, unknown> = {}) => [
     type: 'VoucherRedeemed.v1',
     data: {
       bookId: 'book-1',
+      programmeId: 'prog-1',
       voucherId: 'book-1-01',
       redemptionId: 'red-1',
       venueId: 'venue-a',
       amountCents: 1000,
       servicePriceCents: null,
+      shares: [{ payerId: PAYER_ID, amountCents: overrides.amountCents ?? 1000 }],
       scannedAt: NOW,
       recordedAt: NOW,
       ...overrides,
@@ -65,6 +69,25 @@ describe('redeeming a voucher', () => {
     given(distributed)
       .when(redeem({ servicePriceCents: 750 }))
       .then(redeemed({ amountCents: 750, servicePriceCents: 750 }));
+  });
+
+  it('splits the amount between co-funders to the cent (invariant 5)', () => {
+    const coFunders = [
+      { payerId: PAYER_ID, shareBps: 6667 },
+      { payerId: OTHER_PAYER_ID, shareBps: 3333 },
+    ];
+    given([bookIssued({ coFunders }), bookDistributed()])
+      .when(redeem({ servicePriceCents: 1001 }))
+      .then(
+        redeemed({
+          amountCents: 1000,
+          servicePriceCents: 1001,
+          shares: [
+            { payerId: PAYER_ID, amountCents: 667 },
+            { payerId: OTHER_PAYER_ID, amountCents: 333 },
+          ],
+        }),
+      );
   });
 
   it('pays no more than the face value when the service costs more', () => {

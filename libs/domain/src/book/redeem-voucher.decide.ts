@@ -1,7 +1,7 @@
 import type { Actor } from '../shared/actor';
 import { domainError, type DomainError } from '../shared/errors';
 import type { Decision } from '../shared/event';
-import { isCents, type Cents } from '../shared/money';
+import { isCents, splitByShares, type Cents } from '../shared/money';
 import { territoryCovers } from '../shared/territory';
 import { isAfter, isBefore, toMillis, type Instant } from '../shared/time';
 import { isCertifiedAt, type VenueState } from '../venue/venue.state';
@@ -50,11 +50,13 @@ export function decideRedeemVoucher(
       type: 'VoucherRedeemed.v1',
       data: {
         bookId: book.bookId,
+        programmeId: book.programmeId,
         voucherId: command.voucherId,
         redemptionId: command.redemptionId,
         venueId: command.actor.org,
         amountCents,
         servicePriceCents: servicePrice ?? null,
+        shares: splitByShares(amountCents, book.coFunders),
         scannedAt: command.scannedAt,
         recordedAt: command.now,
       },

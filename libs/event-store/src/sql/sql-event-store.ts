@@ -27,6 +27,14 @@ import { isUniqueViolation, SqlExecutor, SqlQueryable } from './sql-executor';
 export class SqlEventStore implements EventStore {
   constructor(private readonly executor: SqlExecutor) {}
 
+  /**
+   * The store's own database, for what lives next to the events (projections and their
+   * checkpoints, the relay's checkpoint): one pool, or PGlite's single connection, per process.
+   */
+  get sql(): SqlExecutor {
+    return this.executor;
+  }
+
   async append(streams: readonly StreamAppend[], options: AppendOptions = {}): Promise<AppendResult> {
     const reservations = options.reservations ?? [];
     assertWellFormed(streams, reservations);
