@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
 import { startTestApp, type TestApp } from './support/test-app';
 
 describe('operations', () => {
@@ -20,11 +20,11 @@ describe('operations', () => {
 describe('sign-in through an OpenID Connect issuer (AUTH_JWKS_URL)', () => {
   let jwks: Server;
   let t: TestApp;
-  let privateKey: CryptoKey;
+  let privateKey: KeyLike;
 
   beforeAll(async () => {
     const pair = await generateKeyPair('ES256');
-    privateKey = pair.privateKey as CryptoKey;
+    privateKey = pair.privateKey as KeyLike;
     const publicJwk = { ...(await exportJWK(pair.publicKey)), kid: 'issuer-key-1', alg: 'ES256', use: 'sig' };
     jwks = createServer((_request, response) => {
       response.setHeader('Content-Type', 'application/json');
@@ -42,7 +42,7 @@ describe('sign-in through an OpenID Connect issuer (AUTH_JWKS_URL)', () => {
     await new Promise((resolve) => jwks.close(resolve));
   });
 
-  const issuerToken = (key: CryptoKey, claims: Record<string, unknown>) =>
+  const issuerToken = (key: KeyLike, claims: Record<string, unknown>) =>
     new SignJWT(claims)
       .setProtectedHeader({ alg: 'ES256', kid: 'issuer-key-1' })
       .setSubject('agent-42')
@@ -54,7 +54,7 @@ describe('sign-in through an OpenID Connect issuer (AUTH_JWKS_URL)', () => {
     const payer = await issuerToken(privateKey, { role: 'payer', org: '200054781' });
     const accepted = await t.http().get('/v1/programmes/prg_unknown').set('Authorization', `Bearer ${payer}`);
     expect(accepted.status).toBe(404);
-    const stranger = (await generateKeyPair('ES256')).privateKey as CryptoKey;
+    const stranger = (await generateKeyPair('ES256')).privateKey as KeyLike;
     const forged = await issuerToken(stranger, { role: 'payer', org: '200054781' });
     const refused = await t.http().get('/v1/programmes/prg_unknown').set('Authorization', `Bearer ${forged}`);
     expect(refused.status).toBe(401);

@@ -65,6 +65,8 @@ export interface EventStore {
   /** Appends to one or several streams, all or nothing. */
   append(streams: readonly StreamAppend[], options?: AppendOptions): Promise<AppendResult>;
   readStream(streamId: string): Promise<StoredEvent[]>;
+  /** Several streams in one round trip (a redemption reads its book and its venue); unknown ones are empty. */
+  readStreams(streamIds: readonly string[]): Promise<Map<string, StoredEvent[]>>;
   /** Events committed after `after`, in (transactionId, globalPosition) order, never past a running transaction. */
   readAll(after: GlobalPosition, limit: number): Promise<StoredEvent[]>;
   lookup(scope: string, key: string): Promise<unknown | undefined>;

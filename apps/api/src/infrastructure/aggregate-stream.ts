@@ -1,5 +1,5 @@
 import { isDomainError, type DomainError, type DomainEvent } from '@pass/domain';
-import { WrongExpectedVersionError, type EventStore } from '@pass/event-store';
+import { WrongExpectedVersionError, type EventStore, type StoredEvent } from '@pass/event-store';
 import { ProblemException } from '../problems/problem.exception';
 import { toNewEvents } from './new-events';
 
@@ -15,8 +15,33 @@ export async function loadAggregate<State, Event extends DomainEvent>(
   evolve: (state: State, event: Event) => State,
   initial: State,
 ): Promise<LoadedAggregate<State>> {
-  const events = await store.readStream(streamId);
-  const state = events.reduce((current, stored) => evolve(current, stored as unknown as Event), initial);
+  return fold(await store.readStream(streamId), { streamId, evolve, initial });
+}
+
+export interface AggregateSpec<State, Event extends DomainEvent> {
+  readonly streamId: string;
+  readonly evolve: (state: State, event: Event) => State;
+  readonly initial: State;
+}
+
+/** Folds two streams read in one round trip (a redemption needs its book and its venue). */
+export async function loadTwoAggregates<A, EA extends DomainEvent, B, EB extends DomainEvent>(
+  store: EventStore,
+  first: AggregateSpec<A, EA>,
+  second: AggregateSpec<B, EB>,
+): Promise<[LoadedAggregate<A>, LoadedAggregate<B>]> {
+  const streams = await store.readStreams([first.streamId, second.streamId]);
+  return [fold(streams.get(first.streamId) ?? [], first), fold(streams.get(second.streamId) ?? [], second)];
+}
+
+function fold<State, Event extends DomainEvent>(
+  events: readonly StoredEvent[],
+  spec: AggregateSpec<State, Event>,
+): LoadedAggregate<State> {
+  const state = events.reduce(
+    (current, stored) => spec.evolve(current, stored as unknown as Event),
+    spec.initial,
+  );
   return { state, version: events.length };
 }
 

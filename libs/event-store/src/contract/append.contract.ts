@@ -47,6 +47,22 @@ export function appendContract(subject: SubjectRef): void {
       ]);
     });
 
+    it('reads several streams at once, each in order, unknown ones empty', async () => {
+      const [first, second, unknown] = [uniqueStreamId(), uniqueStreamId(), uniqueStreamId('unknown')];
+      const firstEvents = newEvents(3);
+      const secondEvents = newEvents(2);
+      await store().append([
+        { streamId: second, expectedVersion: 0, events: secondEvents },
+        { streamId: first, expectedVersion: 0, events: firstEvents },
+      ]);
+
+      const streams = await store().readStreams([first, second, unknown]);
+
+      expect(eventIds(streams.get(first)!)).toEqual(eventIds(firstEvents));
+      expect(eventIds(streams.get(second)!)).toEqual(eventIds(secondEvents));
+      expect(streams.get(unknown)).toEqual([]);
+    });
+
     it('reads an unknown stream as empty', async () => {
       await expect(store().readStream(uniqueStreamId('unknown'))).resolves.toEqual([]);
     });

@@ -1,3 +1,4 @@
+import { MIGRATIONS } from '../sql/schema';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -40,8 +41,10 @@ describe('PgliteEventStore on disk', () => {
         expect(eventIds(await reopened.readStream(streamId))).toEqual(eventIds(events));
         expect(await reopened.lookup('voucher-code', 'ABC')).toEqual({ streamId });
         const db = (reopened as PgliteEventStore).db;
-        const { rows } = await db.query<{ version: number }>('select version from schema_migrations');
-        expect(rows).toEqual([{ version: 1 }]);
+        const { rows } = await db.query<{ version: number }>(
+          'select version from schema_migrations order by version',
+        );
+        expect(rows).toEqual(MIGRATIONS.map((migration) => ({ version: migration.version })));
       } finally {
         await reopened.close();
       }

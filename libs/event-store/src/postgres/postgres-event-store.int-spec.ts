@@ -1,3 +1,4 @@
+import { MIGRATIONS } from '../sql/schema';
 import { Client } from 'pg';
 import {
   createIsolatedSchema,
@@ -45,8 +46,8 @@ describeOnPostgres('PostgresEventStore', () => {
         ),
       );
       try {
-        const { rows } = await stores[0].pool.query('select version from schema_migrations');
-        expect(rows).toEqual([{ version: 1 }]);
+        const { rows } = await stores[0].pool.query('select version from schema_migrations order by version');
+        expect(rows).toEqual(MIGRATIONS.map((migration) => ({ version: migration.version })));
         const streamId = uniqueStreamId();
         await stores[1].append([{ streamId, expectedVersion: 0, events: newEvents(2) }]);
         expect(await stores[2].readStream(streamId)).toHaveLength(2);

@@ -54,6 +54,8 @@ export const INSERT_RESERVATIONS = `
 
 export const SELECT_RESERVATION = `select value from reservations where scope = $1 and key = $2`;
 
+export const SELECT_STREAMS = `select ${EVENT_COLUMNS} from events e where e.stream_id = any($1::text[]) order by e.stream_id, e.stream_version`;
+
 export const SELECT_STREAM = `select ${EVENT_COLUMNS} from events e where e.stream_id = $1 order by e.stream_version`;
 
 /**

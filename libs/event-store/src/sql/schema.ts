@@ -1,3 +1,4 @@
+import { APPEND_FUNCTION } from './append-function';
 import type { SqlExecutor } from './sql-executor';
 
 /**
@@ -43,6 +44,11 @@ export const MIGRATIONS: readonly Migration[] = [
         primary key (scope, key)
       )`,
     ],
+  },
+  {
+    version: 2,
+    name: 'append in one round trip',
+    statements: [APPEND_FUNCTION],
   },
 ];
 

@@ -9,19 +9,24 @@ import {
   StreamAppend,
   WrongExpectedVersionError,
 } from '../event-store.port';
+import { CALL_APPEND_FUNCTION, RESERVATION_TAKEN_SQLSTATE } from './append-function';
 import {
   CURRENT_VERSIONS,
-  INSERT_EVENTS,
-  INSERT_RESERVATIONS,
-  LOCK_STREAMS,
   PING,
   SELECT_ALL_AFTER,
   SELECT_RESERVATION,
   SELECT_STREAM,
+  SELECT_STREAMS,
 } from './queries';
 import { EventRow, toEventColumns, toReservationColumns, toStoredEvent } from './row-mapping';
+
+interface AppendAnswer {
+  conflict?: string;
+  actual?: number;
+  versions?: Record<string, number>;
+}
 import { EVENTS_STREAM_VERSION_CONSTRAINT } from './schema';
-import { isUniqueViolation, SqlExecutor, SqlQueryable } from './sql-executor';
+import { hasSqlState, isUniqueViolation, SqlExecutor, SqlQueryable } from './sql-executor';
 
 /** The event-store algorithm, once, for every SQL adapter (PostgreSQL, PGlite). */
 export class SqlEventStore implements EventStore {
@@ -39,28 +44,36 @@ export class SqlEventStore implements EventStore {
     const reservations = options.reservations ?? [];
     assertWellFormed(streams, reservations);
     if (streams.length === 0 && reservations.length === 0) return { versions: {} };
-    // Locks are taken in stream-id order (no deadlock); events are inserted in the caller's order.
-    const lockOrder = streams.map((stream) => stream.streamId).sort();
+    let answer: AppendAnswer;
     try {
-      return await this.executor.transaction(async (tx) => {
-        const currentVersions = await lockAndReadVersions(tx, lockOrder);
-        for (const stream of streams) assertExpectedVersion(stream, currentVersions);
-        await reserve(tx, reservations);
-        if (streams.some((stream) => stream.events.length > 0)) {
-          await tx.query(INSERT_EVENTS, toEventColumns(streams, currentVersions));
-        }
-        return { versions: newVersions(streams, currentVersions) };
-      });
+      const [row] = await this.executor.query<{ result: AppendAnswer }>(
+        CALL_APPEND_FUNCTION,
+        appendArguments(streams, reservations),
+      );
+      answer = typeof row.result === 'string' ? JSON.parse(row.result) : row.result;
     } catch (error) {
+      if (hasSqlState(error, RESERVATION_TAKEN_SQLSTATE)) throw await this.takenReservation(reservations);
       // Only a writer bypassing the stream lock can get here; the answer is the same.
       if (isUniqueViolation(error, EVENTS_STREAM_VERSION_CONSTRAINT))
         throw await this.versionConflict(streams);
       throw error;
     }
+    if (answer.conflict !== undefined) {
+      const stream = streams.find((candidate) => candidate.streamId === answer.conflict)!;
+      throw new WrongExpectedVersionError(stream.streamId, stream.expectedVersion, Number(answer.actual));
+    }
+    return { versions: newVersions(streams, new Map(Object.entries(answer.versions ?? {}))) };
   }
 
   async readStream(streamId: string): Promise<StoredEvent[]> {
     return (await this.executor.query<EventRow>(SELECT_STREAM, [streamId])).map(toStoredEvent);
+  }
+
+  async readStreams(streamIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+    const streams = new Map<string, StoredEvent[]>(streamIds.map((id) => [id, []]));
+    const rows = await this.executor.query<EventRow>(SELECT_STREAMS, [[...streamIds]]);
+    for (const row of rows) streams.get(row.stream_id)?.push(toStoredEvent(row));
+    return streams;
   }
 
   async readAll(after: GlobalPosition, limit: number): Promise<StoredEvent[]> {
@@ -87,6 +100,19 @@ export class SqlEventStore implements EventStore {
     await this.executor.close();
   }
 
+  /** Our own reservations were rolled back with the append: whichever key still exists is held by another. */
+  private async takenReservation(reservations: readonly Reservation[]): Promise<ReservationTakenError> {
+    for (const reservation of reservations) {
+      const [row] = await this.executor.query<{ value: unknown }>(SELECT_RESERVATION, [
+        reservation.scope,
+        reservation.key,
+      ]);
+      if (row) return new ReservationTakenError(reservation.scope, reservation.key, row.value);
+    }
+    const [first] = reservations;
+    return new ReservationTakenError(first.scope, first.key, undefined);
+  }
+
   private async versionConflict(streams: readonly StreamAppend[]): Promise<WrongExpectedVersionError> {
     const actual = await readVersions(
       this.executor,
@@ -102,38 +128,9 @@ export class SqlEventStore implements EventStore {
   }
 }
 
-async function lockAndReadVersions(
-  tx: SqlQueryable,
-  sortedStreamIds: string[],
-): Promise<Map<string, number>> {
-  if (sortedStreamIds.length === 0) return new Map();
-  await tx.query(LOCK_STREAMS, [sortedStreamIds]);
-  return readVersions(tx, sortedStreamIds);
-}
-
 async function readVersions(db: SqlQueryable, streamIds: string[]): Promise<Map<string, number>> {
   const rows = await db.query<{ stream_id: string; version: number }>(CURRENT_VERSIONS, [streamIds]);
   return new Map(rows.map((row) => [row.stream_id, Number(row.version)]));
-}
-
-function assertExpectedVersion(stream: StreamAppend, currentVersions: ReadonlyMap<string, number>): void {
-  const actual = currentVersions.get(stream.streamId) ?? 0;
-  if (stream.expectedVersion !== 'any' && stream.expectedVersion !== actual) {
-    throw new WrongExpectedVersionError(stream.streamId, stream.expectedVersion, actual);
-  }
-}
-
-async function reserve(tx: SqlQueryable, reservations: readonly Reservation[]): Promise<void> {
-  if (reservations.length === 0) return;
-  const held = await tx.query<{ scope: string; key: string }>(
-    INSERT_RESERVATIONS,
-    toReservationColumns(reservations),
-  );
-  if (held.length === reservations.length) return;
-  const heldKeys = new Set(held.map((row) => reservationKey(row)));
-  const taken = reservations.find((reservation) => !heldKeys.has(reservationKey(reservation)))!;
-  const [existing] = await tx.query<{ value: unknown }>(SELECT_RESERVATION, [taken.scope, taken.key]);
-  throw new ReservationTakenError(taken.scope, taken.key, existing?.value);
 }
 
 function newVersions(
@@ -171,4 +168,24 @@ function assertWellFormed(streams: readonly StreamAppend[], reservations: readon
 
 function reservationKey(reservation: { scope: string; key: string }): string {
   return JSON.stringify([reservation.scope, reservation.key]);
+}
+
+/** The function's arguments: streams in lock order, events numbered from 1 within their stream. */
+function appendArguments(streams: readonly StreamAppend[], reservations: readonly Reservation[]): unknown[] {
+  const [eventStreamIds, ordinals, eventIds, types, data, metadata] = toEventColumns(streams, new Map());
+  const [scopes, keys, values] = toReservationColumns(reservations);
+  return [
+    streams.map((stream) => stream.streamId).sort(),
+    streams.map((stream) => stream.streamId),
+    streams.map((stream) => (stream.expectedVersion === 'any' ? -1 : stream.expectedVersion)),
+    eventStreamIds,
+    ordinals,
+    eventIds,
+    types,
+    data,
+    metadata,
+    scopes,
+    keys,
+    values,
+  ];
 }

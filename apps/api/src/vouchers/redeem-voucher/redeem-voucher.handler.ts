@@ -11,7 +11,7 @@ import {
   type Actor,
 } from '@pass/domain';
 import type { EventStore } from '@pass/event-store';
-import { loadAggregate, orThrow, retryOnConflict } from '../../infrastructure/aggregate-stream';
+import { loadTwoAggregates, orThrow, retryOnConflict } from '../../infrastructure/aggregate-stream';
 import { Clock } from '../../infrastructure/clock';
 import { EVENT_STORE } from '../../infrastructure/event-store.module';
 import { toNewEvents } from '../../infrastructure/new-events';
@@ -61,10 +61,11 @@ export class RedeemVoucherHandler implements ICommandHandler<RedeemVoucherComman
       const scannedAt = request.scannedAt ? new Date(request.scannedAt).toISOString() : now;
       // The book stream is the unit of consistency: its version makes concurrent scans of one voucher race for one append.
       return retryOnConflict(async () => {
-        const [book, venue] = await Promise.all([
-          loadAggregate(this.store, streams.book(bookId), evolveBook, initialBookState),
-          loadAggregate(this.store, streams.venue(actor.org), evolveVenue, initialVenueState),
-        ]);
+        const [book, venue] = await loadTwoAggregates(
+          this.store,
+          { streamId: streams.book(bookId), evolve: evolveBook, initial: initialBookState },
+          { streamId: streams.venue(actor.org), evolve: evolveVenue, initial: initialVenueState },
+        );
         const command = {
           actor,
           voucherId,

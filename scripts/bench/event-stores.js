@@ -1,0 +1,137 @@
+// Item 2: our PostgreSQL adapter against Emmett's PostgreSQL event store on the same database,
+// same concurrency, same payloads; and the embedded PGlite adapter (one connection).
+const { randomUUID } = require('node:crypto');
+const { join } = require('node:path');
+const { getPostgreSQLEventStore, readMessagesBatch } = require('@event-driven-io/emmett-postgresql');
+const { dumbo } = require('@event-driven-io/dumbo');
+const {
+  BENCH_DATABASE_URL,
+  freshSchema,
+  dropSchema,
+  freshDatabase,
+  dropDatabase,
+  median,
+  repeat,
+  runConcurrently,
+} = require('./support');
+
+const { PostgresEventStore, PgliteEventStore, START_OF_LOG } = require(
+  join(__dirname, '../../dist/libs/event-store/src'),
+);
+
+const payload = (i) => ({
+  voucherId: `bk_bench${i}-01`,
+  redemptionId: `rdm_${i}`,
+  venueId: 'ven_bench',
+  amountCents: 1000,
+});
+
+async function timed(work) {
+  const started = process.hrtime.bigint();
+  await work();
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+/** Each append opens a new stream with one event, as a redemption appends one event to a book. */
+async function oursAppends(store, count, concurrency, prefix) {
+  const seconds = await timed(() =>
+    runConcurrently(count, concurrency, (i) =>
+      store.append([
+        {
+          streamId: `${prefix}-${i}`,
+          expectedVersion: 0,
+          events: [{ eventId: randomUUID(), type: 'VoucherRedeemed.v1', data: payload(i) }],
+        },
+      ]),
+    ),
+  );
+  return count / seconds;
+}
+
+async function oursReadAll(store, pageSize) {
+  let read = 0;
+  const seconds = await timed(async () => {
+    let after = START_OF_LOG;
+    for (;;) {
+      const page = await store.readAll(after, pageSize);
+      if (page.length === 0) return;
+      read += page.length;
+      after = page[page.length - 1].position;
+    }
+  });
+  return read / seconds;
+}
+
+async function emmettAppends(eventStore, count, concurrency, prefix) {
+  const seconds = await timed(() =>
+    runConcurrently(count, concurrency, (i) =>
+      eventStore.appendToStream(`${prefix}-${i}`, [{ type: 'VoucherRedeemed.v1', data: payload(i) }], {
+        expectedStreamVersion: 0n,
+      }),
+    ),
+  );
+  return count / seconds;
+}
+
+async function emmettReadAll(execute, pageSize) {
+  let read = 0;
+  const seconds = await timed(async () => {
+    let after = 0n;
+    for (;;) {
+      const batch = await readMessagesBatch(execute, { after, batchSize: pageSize });
+      if (batch.messages.length === 0) return;
+      read += batch.messages.length;
+      after = batch.currentGlobalPosition;
+      if (!batch.areMessagesLeft) return;
+    }
+  });
+  return read / seconds;
+}
+
+async function eventStores({ quick, runs, concurrency = 16 }) {
+  const count = quick ? 2_000 : 10_000;
+  const pageSize = 1_000;
+  const ours = { appends: [], reads: [] };
+  const emmett = { appends: [], reads: [] };
+  const pglite = { appends: [], reads: [] };
+  for (let run = 0; run < runs; run++) {
+    const ourSchema = await freshSchema('bench_ours');
+    const store = await PostgresEventStore.connect({
+      connectionString: BENCH_DATABASE_URL,
+      schema: ourSchema,
+      max: concurrency,
+    });
+    ours.appends.push(await oursAppends(store, count, concurrency, `run${run}`));
+    ours.reads.push(await oursReadAll(store, pageSize));
+    await store.close();
+    await dropSchema(ourSchema);
+
+    // Emmett's migrations assume the public schema: it gets a database of its own per run.
+    const connectionString = await freshDatabase(`pass_bench_emmett_${run}`);
+    const eventStore = getPostgreSQLEventStore(connectionString, { connectionOptions: { pooled: true } });
+    await eventStore.appendToStream('warm-up', [{ type: 'Warm', data: {} }]);
+    emmett.appends.push(await emmettAppends(eventStore, count, concurrency, `run${run}`));
+    const pool = dumbo({ connectionString });
+    emmett.reads.push(await emmettReadAll(pool.execute, pageSize));
+    await pool.close();
+    await eventStore.close();
+    await dropDatabase(`pass_bench_emmett_${run}`);
+  }
+  for (let run = 0; run < runs; run++) {
+    const store = await PgliteEventStore.open();
+    pglite.appends.push(await oursAppends(store, count / 2, 1, `run${run}`));
+    pglite.reads.push(await oursReadAll(store, pageSize));
+    await store.close();
+  }
+  const summarize = (figures) => ({ figures, median: median(figures) });
+  return {
+    count,
+    concurrency,
+    pageSize,
+    ours: { appends: summarize(ours.appends), reads: summarize(ours.reads) },
+    emmett: { appends: summarize(emmett.appends), reads: summarize(emmett.reads) },
+    pglite: { appends: summarize(pglite.appends), reads: summarize(pglite.reads) },
+  };
+}
+
+module.exports = { eventStores, repeat };

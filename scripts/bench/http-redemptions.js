@@ -1,0 +1,70 @@
+// Item 3: redemptions over HTTP with autocannon, each voucher redeemed once, at rising concurrency.
+const autocannon = require('autocannon');
+const { freshSchema, dropSchema, median } = require('./support');
+const { startService, prepareVouchers } = require('./service');
+
+function load(baseUrl, venueToken, qrs, connections) {
+  let next = 0;
+  return autocannon({
+    url: baseUrl,
+    connections,
+    amount: qrs.length,
+    requests: [
+      {
+        method: 'POST',
+        path: '/v1/redemptions',
+        setupRequest: (request) => {
+          const index = next++;
+          return {
+            ...request,
+            headers: {
+              Authorization: `Bearer ${venueToken}`,
+              'Content-Type': 'application/json',
+              'Idempotency-Key': `bench-${index}-${qrs[index % qrs.length].slice(-12)}`,
+            },
+            body: JSON.stringify({ qr: qrs[index % qrs.length] }),
+          };
+        },
+      },
+    ],
+  });
+}
+
+async function httpRedemptions({ quick, runs, port = 3900 }) {
+  const levels = quick ? [16] : [8, 32, 64];
+  const perLevel = quick ? 1_000 : 4_000;
+  const rows = [];
+  for (const connections of levels) {
+    const figures = [];
+    for (let run = 0; run < runs; run++) {
+      const schema = await freshSchema('bench_http');
+      const service = await startService(schema, port);
+      try {
+        const { venueToken, qrs } = await prepareVouchers(service.baseUrl, perLevel);
+        const result = await load(service.baseUrl, venueToken, qrs, connections);
+        const created = result['2xx'];
+        figures.push({
+          perSecond: created / result.duration, // autocannon reports the duration in seconds
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+          non2xx: result.non2xx,
+          errors: result.errors,
+        });
+      } finally {
+        await service.stop();
+        await dropSchema(schema);
+      }
+    }
+    rows.push({
+      connections,
+      figures,
+      perSecond: median(figures.map((f) => f.perSecond)),
+      p50: median(figures.map((f) => f.p50)),
+      p99: median(figures.map((f) => f.p99)),
+      failures: figures.reduce((sum, f) => sum + f.non2xx + f.errors, 0),
+    });
+  }
+  return { perLevel, rows };
+}
+
+module.exports = { httpRedemptions };

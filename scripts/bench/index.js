@@ -1,0 +1,44 @@
+// `npm run bench [-- --quick]`: measures on the machine's PostgreSQL and writes BENCHMARKS.md.
+// Needs a build (it runs the compiled service as a separate process) and a PostgreSQL server at
+// BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/pass_bench, created if missing).
+const { ensureBuild } = require('../ensure-build');
+const { ensureBenchDatabase, machine } = require('./support');
+
+async function main() {
+  const quick = process.argv.includes('--quick');
+  const runs = quick ? 1 : 3;
+  ensureBuild();
+  await ensureBenchDatabase();
+  const { rawInserts } = require('./raw-inserts');
+  const { eventStores } = require('./event-stores');
+  const { httpRedemptions } = require('./http-redemptions');
+  const { issuance } = require('./issuance');
+  const { report } = require('./report');
+
+  const step = async (name, work) => {
+    const started = Date.now();
+    const result = await work();
+    console.log(`${name}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return result;
+  };
+  const raw = await step('raw inserts', () => rawInserts({ quick, runs }));
+  const stores = await step('event stores', () => eventStores({ quick, runs }));
+  const http = await step('HTTP redemptions', () => httpRedemptions({ quick, runs }));
+  const issue = await step('issuance', () => issuance({ quick }));
+  report({
+    quick,
+    runs,
+    machine: machine(),
+    date: new Date().toISOString().slice(0, 10),
+    raw,
+    stores,
+    http,
+    issue,
+  });
+  console.log('BENCHMARKS.md written');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

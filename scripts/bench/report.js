@@ -1,0 +1,62 @@
+// Writes BENCHMARKS.md from the figures of one `npm run bench` run.
+const { writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+const { fmt } = require('./support');
+
+function report({ quick, runs, machine, date, raw, stores, http, issue }) {
+  const rawAt = (connections) => raw.rows.find((row) => row.connections === connections).median;
+  const lines = [
+    '# Benchmarks',
+    '',
+    `Measured by \`npm run bench${quick ? ' -- --quick' : ''}\` on ${date}: ${machine}.`,
+    `Each figure is the median of ${runs} runs; ratios compare figures measured side by side in the same run.`,
+    'The machine is shared and noisy: read the ratios, not the absolute numbers.',
+    '',
+    '## 1. Physical limit: raw single-row inserts through `pg`',
+    '',
+    `${fmt(raw.count)} inserts of a small JSON row, one statement each, autocommit.`,
+    '',
+    '| connections | inserts/s (median) | runs |',
+    '|---|---|---|',
+    ...raw.rows.map(
+      (row) => `| ${row.connections} | ${fmt(row.median)} | ${row.figures.map((f) => fmt(f)).join(', ')} |`,
+    ),
+    '',
+    '## 2. Event store: ours against Emmett on the same database',
+    '',
+    `${fmt(stores.count)} appends, each opening a stream with one event, ${stores.concurrency} in flight; then the`,
+    `whole global log read in pages of ${fmt(stores.pageSize)}. PGlite: one connection, half the appends.`,
+    '',
+    '| store | appends/s | global read events/s |',
+    '|---|---|---|',
+    `| ours, PostgreSQL | ${fmt(stores.ours.appends.median)} | ${fmt(stores.ours.reads.median)} |`,
+    `| Emmett, PostgreSQL | ${fmt(stores.emmett.appends.median)} | ${fmt(stores.emmett.reads.median)} |`,
+    `| ours, PGlite (embedded) | ${fmt(stores.pglite.appends.median)} | ${fmt(stores.pglite.reads.median)} |`,
+    '',
+    `Ratio ours / Emmett: appends ${fmt(stores.ours.appends.median / stores.emmett.appends.median, 2)}, reads ${fmt(stores.ours.reads.median / stores.emmett.reads.median, 2)}.`,
+    `Ratio of our appends to raw inserts at ${stores.concurrency} connections: ${fmt(stores.ours.appends.median / rawAt(16), 2)}.`,
+    '',
+    '## 3. Redemptions over HTTP',
+    '',
+    `A separate API process on PostgreSQL (pool of 16); ${fmt(http.perLevel)} pre-issued, handed-out vouchers per level,`,
+    'each redeemed once by QR with its own Idempotency-Key (autocannon).',
+    '',
+    '| connections | redemptions/s | p50 ms | p99 ms | failures | vs raw inserts at 32 |',
+    '|---|---|---|---|---|---|',
+    ...http.rows.map(
+      (row) =>
+        `| ${row.connections} | ${fmt(row.perSecond)} | ${fmt(row.p50, 1)} | ${fmt(row.p99, 1)} | ${row.failures} | ${fmt(row.perSecond / rawAt(32), 2)} |`,
+    ),
+    '',
+    'Project goal: ≥ 3,000/s with p99 ≤ 50 ms on 2 cores.',
+    '',
+    '## 4. Issuance',
+    '',
+    `${fmt(issue.vouchers)} vouchers in ${issue.requests} requests of 1,000 books of 10 (2 in flight): ` +
+      `${fmt(issue.seconds, 1)} s, ${fmt(issue.perSecond)} vouchers/s (goal: 1,000,000 in ≤ 60 s).`,
+    '',
+  ];
+  writeFileSync(join(__dirname, '../../BENCHMARKS.md'), `${lines.join('\n')}\n`);
+}
+
+module.exports = { report };

@@ -1,0 +1,111 @@
+// Starts the built API as a separate process on the bench database, and prepares vouchers over HTTP.
+const { spawn } = require('node:child_process');
+const { join } = require('node:path');
+const { BENCH_DATABASE_URL, runConcurrently } = require('./support');
+
+const SECRET = 'bench-secret-bench-secret-bench-secret!!';
+const { signDevelopmentToken } = require(join(__dirname, '../../dist/apps/api/src/auth/token-signer.js'));
+const { isValidSiret } = require(join(__dirname, '../../dist/libs/domain/src/index.js'));
+
+/** `BENCH_NODE_ARGS` (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the service where time goes. */
+async function startService(schema, port, extraEnv = {}) {
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(__dirname, '../../dist/apps/api/src/main.js')], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATABASE_URL: BENCH_DATABASE_URL,
+      DATABASE_SCHEMA: schema,
+      DATABASE_POOL_SIZE: '16',
+      AUTH_JWT_SECRET: SECRET,
+      DATA_DIR: join(__dirname, '../../data/bench'),
+      LOG_LEVEL: 'warn',
+      REDEMPTION_RATE_LIMIT: '100000000',
+      ...extraEnv,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}`);
+    const healthy = await fetch(`${baseUrl}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (healthy) return { baseUrl, stop: () => stop(child) };
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill('SIGKILL');
+  throw new Error('the service did not become healthy within 60 s');
+}
+
+function stop(child) {
+  return new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
+}
+
+const token = (role, org) => signDevelopmentToken(SECRET, { role, org });
+
+async function call(baseUrl, bearer, method, path, body) {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+function randomSiret() {
+  const body = `8${String(Math.floor(Math.random() * 1e12)).padStart(12, '0')}`;
+  for (let check = 0; check <= 9; check++) if (isValidSiret(`${body}${check}`)) return `${body}${check}`;
+  throw new Error('no check digit fits');
+}
+
+/** A certified venue, a programme and `vouchers` issued in books of 20 and handed out. */
+async function prepareVouchers(baseUrl, vouchers) {
+  const admin = await token('admin', 'operator');
+  const payer = await token('payer', '200054781');
+  const { venueId } = await call(baseUrl, admin, 'POST', '/v1/venues', {
+    siret: randomSiret(),
+    name: 'Bench',
+    communeInsee: '33063',
+  });
+  await call(baseUrl, admin, 'POST', `/v1/venues/${venueId}/certification`, {
+    validUntil: '2099-01-01T00:00:00Z',
+  });
+  const { programmeId } = await call(baseUrl, payer, 'POST', '/v1/programmes', {
+    name: 'Bench',
+    territory: { departements: ['33'] },
+    faceValueCents: 1000,
+    budgetCents: vouchers * 1000,
+    validFrom: '2020-01-01T00:00:00Z',
+    validUntil: '2099-01-01T00:00:00Z',
+  });
+  const books = [];
+  for (let issued = 0; issued < vouchers; issued += 20 * 500) {
+    const count = Math.min(500, Math.ceil((vouchers - issued) / 20));
+    const answer = await call(baseUrl, payer, 'POST', `/v1/programmes/${programmeId}/books`, {
+      books: count,
+      vouchersPerBook: 20,
+    });
+    books.push(...answer.books);
+  }
+  await runConcurrently(books.length, 16, (i) =>
+    call(baseUrl, payer, 'POST', `/v1/books/${books[i].bookId}/distribution`, {
+      distributorId: 'ccas-bench',
+    }),
+  );
+  // Round-robin over books: concurrent scans hit different books, as different beneficiaries would
+  // (scans of one book contend for its stream, which the concurrency tests cover).
+  const qrs = [];
+  for (let index = 0; index < 20; index++)
+    for (const book of books) if (book.vouchers[index]) qrs.push(book.vouchers[index].qr);
+  return { venueToken: await token('venue', venueId), payerToken: payer, programmeId, qrs };
+}
+
+module.exports = { startService, prepareVouchers, token, call };

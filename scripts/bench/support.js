@@ -1,0 +1,126 @@
+// Shared helpers of the benchmarks: statistics, the machine, the bench database.
+const os = require('node:os');
+const { execSync } = require('node:child_process');
+const { Client } = require('pg');
+
+const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/pass_bench';
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** Runs `measure` `runs` times and keeps every figure: the report quotes the median. */
+async function repeat(runs, measure) {
+  const figures = [];
+  for (let run = 0; run < runs; run++) figures.push(await measure(run));
+  return figures;
+}
+
+/** Runs `count` tasks with at most `concurrency` in flight. */
+async function runConcurrently(count, concurrency, task) {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) await task(next++);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+}
+
+function machine() {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  let postgres = 'unknown';
+  try {
+    postgres = execSync('psql --version', { encoding: 'utf8' }).trim();
+  } catch {
+    // psql is only used to report the version
+  }
+  return `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${postgres}, ${os.type()} ${os.release()}`;
+}
+
+/** Creates the bench database when missing (benchmarks never touch the test database). */
+async function ensureBenchDatabase() {
+  const url = new URL(BENCH_DATABASE_URL);
+  const name = url.pathname.slice(1);
+  url.pathname = '/postgres';
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    const exists = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (exists.rowCount === 0) await client.query(`create database "${name}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+function adminUrl() {
+  const url = new URL(BENCH_DATABASE_URL);
+  url.pathname = '/postgres';
+  return url.toString();
+}
+
+async function asAdmin(sql) {
+  const client = new Client({ connectionString: adminUrl() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A throw-away database on the bench server; answers its connection string. */
+async function freshDatabase(name) {
+  await asAdmin(`drop database if exists "${name}"`);
+  await asAdmin(`create database "${name}"`);
+  const url = new URL(BENCH_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+const dropDatabase = (name) => asAdmin(`drop database if exists "${name}" with (force)`);
+
+async function freshSchema(prefix) {
+  const schema = `${prefix}_${Date.now().toString(36)}`;
+  const client = new Client({ connectionString: BENCH_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`create schema "${schema}"`);
+  } finally {
+    await client.end();
+  }
+  return schema;
+}
+
+async function dropSchema(schema) {
+  const client = new Client({ connectionString: BENCH_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`drop schema if exists "${schema}" cascade`);
+  } finally {
+    await client.end();
+  }
+}
+
+const fmt = (value, digits = 0) =>
+  Number(value).toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+module.exports = {
+  BENCH_DATABASE_URL,
+  median,
+  percentile,
+  repeat,
+  runConcurrently,
+  machine,
+  ensureBenchDatabase,
+  freshSchema,
+  dropSchema,
+  freshDatabase,
+  dropDatabase,
+  fmt,
+};
