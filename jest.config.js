@@ -5,8 +5,8 @@ const shared = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   testEnvironment: 'node',
   moduleNameMapper: {
-    '^@pass/(domain|event-store|vouchers)$': '<rootDir>/libs/$1/src',
-    '^@pass/(domain|event-store|vouchers)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    '^@pass/(domain|event-store|vouchers|projections|messaging)$': '<rootDir>/libs/$1/src',
+    '^@pass/(domain|event-store|vouchers|projections|messaging)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
 };
 

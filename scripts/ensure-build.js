@@ -16,6 +16,22 @@ function newestSource(dir) {
   return newest;
 }
 
+// The web app (apps/web) is built by Vite into dist/web, which the API serves under /app/.
+const webIndex = join(root, 'dist/web/index.html');
+const webSources = [join(root, 'apps/web'), join(root, 'libs/vouchers/src/voucher-code-format.ts')];
+
+function newestFile(path) {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newestFile(join(path, name))));
+}
+
+function ensureWebBuild() {
+  if (existsSync(webIndex) && statSync(webIndex).mtimeMs >= Math.max(...webSources.map(newestFile))) return;
+  console.log('Building the web app (first start or sources changed)…');
+  execSync('npm run build:web', { cwd: root, stdio: 'inherit' });
+}
+
 function ensureBuild() {
   const stale =
     !existsSync(entry) ||
@@ -24,6 +40,7 @@ function ensureBuild() {
     console.log('Building the service (first start or sources changed)…');
     execSync('npm run build', { cwd: root, stdio: 'inherit' });
   }
+  ensureWebBuild();
 }
 
-module.exports = { ensureBuild, root };
+module.exports = { ensureBuild, ensureWebBuild, root };

@@ -22,6 +22,8 @@ async function startService(schema, port, extraEnv = {}) {
       DATA_DIR: join(__dirname, '../../data/bench'),
       LOG_LEVEL: 'warn',
       REDEMPTION_RATE_LIMIT: '100000000',
+      BANK_DETAILS_KEY: Buffer.alloc(32, 7).toString('base64'),
+      EXPIRY_SCHEDULE: 'off',
       ...extraEnv,
     },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -2,8 +2,9 @@
 // Workers inherit process.env, so suites read PASS_TEST_POSTGRES synchronously.
 // In CI (CI=true or REQUIRE_POSTGRES=1) an unreachable database fails the run instead of skipping.
 const { Client } = require('pg');
+const { probeKafka } = require('./kafka-probe');
 
-module.exports = async function globalSetup() {
+async function probePostgres() {
   const url = process.env.DATABASE_URL;
   const required = process.env.CI === 'true' || process.env.REQUIRE_POSTGRES === '1';
   let reason = 'DATABASE_URL is not set';
@@ -23,4 +24,9 @@ module.exports = async function globalSetup() {
   if (required) throw new Error(`PostgreSQL is required in CI but ${reason}`);
   process.env.PASS_TEST_POSTGRES = reason;
   console.warn(`\n[tests] PostgreSQL-backed suites are SKIPPED: ${reason}\n`);
+}
+
+module.exports = async function globalSetup() {
+  await probePostgres();
+  await probeKafka();
 };

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type { Role } from '@pass/domain';
-import { START_OF_LOG, type EventStore, type StoredEvent } from '@pass/event-store';
+import type { EventStore, SqlEventStore, StoredEvent } from '@pass/event-store';
 import { createApp } from '../../apps/api/src/create-app';
 import { loadConfig } from '../../apps/api/src/config/app-config';
 import { signDevelopmentToken } from '../../apps/api/src/auth/token-signer';
@@ -47,10 +47,32 @@ export async function startTestApp(kind: StoreKind, env: Record<string, string> 
     store,
     clock,
     token: (role, org) => signDevelopmentToken(TEST_JWT_SECRET, { role, org }),
-    allEvents: () => store.readAll(START_OF_LOG, 1_000_000),
+    allEvents: () => allCommittedEvents(store),
     async close() {
       await app.close();
       if (schema) await dropSchema(schema);
     },
   };
+}
+
+/**
+ * Every committed event, in log order. Not readAll: it stops short of any transaction still open
+ * (an in-process projector's batch, for a few milliseconds), so a count taken then would be low.
+ */
+async function allCommittedEvents(store: EventStore): Promise<StoredEvent[]> {
+  const rows = await (store as SqlEventStore).sql.query<Record<string, unknown>>(
+    `select event_id::text as event_id, stream_id, stream_version, type, data, metadata, recorded_at,
+       transaction_id::text as transaction_id, global_position::text as global_position
+     from events order by transaction_id, global_position`,
+  );
+  return rows.map((row) => ({
+    eventId: String(row.event_id),
+    streamId: String(row.stream_id),
+    streamVersion: Number(row.stream_version),
+    type: String(row.type),
+    data: row.data,
+    metadata: row.metadata as Record<string, unknown>,
+    recordedAt: new Date(row.recorded_at as string),
+    position: { transactionId: String(row.transaction_id), globalPosition: String(row.global_position) },
+  }));
 }

@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
+import { BankAccountsModule } from './bank-accounts/bank-accounts.module';
 import { BooksModule } from './books/books.module';
 import type { AppConfig } from './config/app-config';
 import { Clock, SystemClock } from './infrastructure/clock';
@@ -15,10 +16,15 @@ import { KeysModule } from './keys/keys.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ProblemFilter } from './problems/problem.filter';
 import { ProblemsController } from './problems/problems.controller';
+import { PayersModule } from './payers/payers.module';
 import { ProgrammesModule } from './programmes/programmes.module';
+import { ProjectionsModule } from './projections/projections.module';
+import { RelayModule } from './relay/relay.module';
+import { SettlementsModule } from './settlements/settlements.module';
 import { TerritoriesModule } from './territories/territories.module';
 import { VenuesModule } from './venues/venues.module';
 import { VouchersModule } from './vouchers/vouchers.module';
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
@@ -49,11 +55,17 @@ export class AppModule {
         KeysModule,
         MetricsModule,
         IdempotencyModule,
+        ProjectionsModule,
         HealthModule,
+        RelayModule,
         VenuesModule,
         ProgrammesModule,
         BooksModule,
         VouchersModule,
+        BankAccountsModule,
+        PayersModule,
+        SettlementsModule,
+        WebModule.forRoot(config),
       ],
       controllers: [ProblemsController],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],

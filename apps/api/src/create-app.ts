@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import type { Clock } from './infrastructure/clock';
 import { strictValidationPipe } from './problems/validation.pipe';
+import { serveWebApp } from './web/serve-web-app';
 
 /** Builds the HTTP application; main.ts listens, tests drive it with supertest. */
 export async function createApp(config: AppConfig, clock?: Clock): Promise<NestExpressApplication> {
@@ -28,5 +29,6 @@ export async function createApp(config: AppConfig, clock?: Clock): Promise<NestE
       .build(),
   );
   SwaggerModule.setup('docs', app, document);
+  serveWebApp(app, config);
   return app;
 }

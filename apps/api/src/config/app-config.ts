@@ -1,4 +1,13 @@
+import { relayConfigFrom, RelayConfigError, type RelayConfig } from '@pass/messaging';
 import { developmentJwtSecret } from './development-secret';
+import { developmentBankDetailsKey, parseBankDetailsKey } from './bank-details-key';
+import {
+  claimMappingFrom,
+  webConfigFrom,
+  WebConfigError,
+  type ClaimMapping,
+  type WebConfig,
+} from './web-config';
 
 /** Every environment variable the service reads, validated once at boot. */
 export interface AppConfig {
@@ -12,6 +21,9 @@ export interface AppConfig {
     readonly jwtSecret?: string;
     readonly jwksUrl?: string;
     readonly generatedSecret: boolean;
+    /** OIDC_ISSUER_URL: tokens verified through AUTH_JWKS_URL must come from this issuer. */
+    readonly issuer?: string;
+    readonly claims: ClaimMapping;
   };
   readonly qrSigningKeys: string | undefined;
   readonly logLevel: string;
@@ -19,6 +31,20 @@ export interface AppConfig {
   readonly redemptionRateLimit: { readonly limit: number; readonly windowMs: number };
   readonly bodyLimit: string;
   readonly brandName: string;
+  readonly projections: {
+    /** Run the projectors inside the API process (one instance per projection holds its lock; others stand by). */
+    readonly inProcess: boolean;
+    /** Idle poll of the log (no LISTEN/NOTIFY: the event store's append does not notify). */
+    readonly pollMs: number;
+    /** How long a read waits for the projections to reach the log's head before answering anyway. */
+    readonly freshnessDeadlineMs: number;
+  };
+  /** AES-256-GCM key sealing venues' and payers' bank details at rest (BANK_DETAILS_KEY). */
+  readonly bankDetailsKey: Buffer;
+  /** The Kafka relay of payer events: set when KAFKA_BROKERS is. */
+  readonly relay: RelayConfig | undefined;
+  /** The web app (apps/web) served under /app/: brand, sign-in. */
+  readonly web: WebConfig;
 }
 
 export class ConfigError extends Error {}
@@ -55,6 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       jwtSecret: generatedSecret ? developmentJwtSecret(dataDir) : jwtSecret,
       jwksUrl,
       generatedSecret,
+      issuer: env.OIDC_ISSUER_URL || undefined,
+      claims: claimMappingFrom(env),
     },
     qrSigningKeys: env.QR_SIGNING_KEYS || undefined,
     logLevel: env.LOG_LEVEL || 'info',
@@ -64,5 +92,42 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     bodyLimit: env.BODY_LIMIT || '100kb',
     brandName: env.BRAND_NAME || 'Pass numérique',
+    projections: {
+      inProcess: env.PROJECTIONS_IN_PROCESS !== 'false',
+      pollMs: integer(env, 'PROJECTIONS_POLL_MS', 150),
+      freshnessDeadlineMs: integer(env, 'PROJECTIONS_FRESHNESS_MS', 2000, 0),
+    },
+    bankDetailsKey: bankDetailsKey(env, production, dataDir),
+    relay: relayConfig(env),
+    web: webConfig(env, production, Boolean(jwtSecret) || generatedSecret),
   };
+}
+
+function relayConfig(env: NodeJS.ProcessEnv): RelayConfig | undefined {
+  try {
+    return relayConfigFrom(env);
+  } catch (error) {
+    if (error instanceof RelayConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
+}
+
+function webConfig(env: NodeJS.ProcessEnv, production: boolean, sharedSecret: boolean): WebConfig {
+  try {
+    return webConfigFrom(env, production, sharedSecret);
+  } catch (error) {
+    if (error instanceof WebConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
+}
+
+function bankDetailsKey(env: NodeJS.ProcessEnv, production: boolean, dataDir: string | undefined): Buffer {
+  const raw = env.BANK_DETAILS_KEY || undefined;
+  if (raw === undefined) {
+    if (production) throw new ConfigError('in production set BANK_DETAILS_KEY (32 bytes, base64)');
+    return developmentBankDetailsKey(dataDir);
+  }
+  const key = parseBankDetailsKey(raw);
+  if (!key) throw new ConfigError('BANK_DETAILS_KEY must be 32 bytes in base64 (openssl rand -base64 32)');
+  return key;
 }

@@ -1,7 +1,8 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { isValidSiren, isValidSiret } from '@pass/domain';
 
-function checkedBy(name: string, check: (value: string) => boolean, message: string) {
+/** A class-validator decorator from a plain string check (SIRET, SIREN, IBAN, BIC…). */
+export function checkedBy(name: string, check: (value: string) => boolean, message: string) {
   return (options?: ValidationOptions) => (target: object, propertyName: string) =>
     registerDecorator({
       name,

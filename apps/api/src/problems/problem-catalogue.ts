@@ -15,6 +15,7 @@ export type EdgeProblemCode =
   | 'voucher.bad-check-character'
   | 'territory.unknown-commune'
   | 'territory.unknown-departement'
+  | 'settlement.catching-up'
   | 'internal';
 
 export type ProblemCode = DomainErrorCode | EdgeProblemCode;
@@ -61,6 +62,13 @@ export const PROBLEM_CATALOGUE: Record<ProblemCode, ProblemKind> = {
   'venue.out-of-territory': { status: 422, title: "The venue is outside the programme's territory" },
   'venue.invalid': { status: 400, title: 'The venue is invalid' },
   'venue.already-registered': { status: 409, title: 'The venue is already registered' },
+  'payer.not-found': { status: 404, title: 'Unknown payer' },
+  'bank-account.invalid': { status: 400, title: 'The bank account is invalid' },
+  'bank-account.missing': { status: 422, title: 'Bank details are missing' },
+  'settlement.not-found': { status: 404, title: 'Unknown settlement batch' },
+  'settlement.invalid': { status: 400, title: 'The settlement request is invalid' },
+  'settlement.already-paid': { status: 409, title: 'The settlement batch was already paid' },
+  'settlement.catching-up': { status: 503, title: 'Payables are still being recorded, retry shortly' },
   'territory.unknown-commune': { status: 400, title: 'Unknown INSEE commune code' },
   'territory.unknown-departement': { status: 400, title: 'Unknown INSEE département code' },
   internal: { status: 500, title: 'Internal error' },

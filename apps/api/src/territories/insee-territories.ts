@@ -1,57 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { InseeLookup } from '@pass/projections';
 
-interface CommuneRecord {
-  code: string;
-  nom: string;
-  departement?: string;
-  type: string;
-}
-interface DepartementRecord {
-  code: string;
-  nom: string;
-}
+export type { Commune } from '@pass/projections';
 
-export interface Commune {
-  readonly code: string;
-  readonly name: string;
-  readonly departement: string;
-}
-
-/**
- * INSEE codes from @etalab/decoupage-administratif: current communes and the municipal
- * arrondissements of Paris, Lyon and Marseille (venues there are registered by arrondissement).
- * Loaded on first use: the commune file is 8 MB.
- */
+/** The INSEE lookup (shared with the projections library) as a Nest provider. */
 @Injectable()
-export class InseeTerritories {
-  private communes?: Map<string, Commune>;
-  private departements?: Map<string, string>;
-
-  commune(code: string): Commune | undefined {
-    this.communes ??= loadCommunes();
-    return this.communes.get(code);
-  }
-
-  departementName(code: string): string | undefined {
-    this.departements ??= loadDepartements();
-    return this.departements.get(code);
-  }
-}
-
-function loadCommunes(): Map<string, Commune> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const records: CommuneRecord[] = require('@etalab/decoupage-administratif/data/communes.json');
-  const communes = new Map<string, Commune>();
-  for (const record of records) {
-    if (record.type !== 'commune-actuelle' && record.type !== 'arrondissement-municipal') continue;
-    if (!record.departement) continue;
-    communes.set(record.code, { code: record.code, name: record.nom, departement: record.departement });
-  }
-  return communes;
-}
-
-function loadDepartements(): Map<string, string> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const records: DepartementRecord[] = require('@etalab/decoupage-administratif/data/departements.json');
-  return new Map(records.map((record) => [record.code, record.nom]));
-}
+export class InseeTerritories extends InseeLookup {}

@@ -18,4 +18,8 @@ export const streams = {
   programme: (programmeId: string) => `programme-${programmeId}`,
   book: (bookId: string) => `book-${bookId}`,
   venue: (venueId: string) => `venue-${venueId}`,
+  payer: (payerId: string) => `payer-${payerId}`,
+  /** What one payer owes one venue: the unit of consistency of settlement. */
+  ledger: (payerId: string, venueId: string) => `ledger-${payerId}-${venueId}`,
+  settlement: (batchId: string) => `settlement-${batchId}`,
 };

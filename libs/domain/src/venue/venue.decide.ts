@@ -1,8 +1,14 @@
 import type { Actor } from '../shared/actor';
+import { checkSealedAccount, type SealedBankAccount } from '../shared/bank-account';
 import { domainError } from '../shared/errors';
 import type { Decision } from '../shared/event';
 import { isBefore, type Instant } from '../shared/time';
-import type { VenueCertificationSuspended, VenueCertified, VenueRegistered } from './venue.events';
+import type {
+  VenueBankAccountSet,
+  VenueCertificationSuspended,
+  VenueCertified,
+  VenueRegistered,
+} from './venue.events';
 import { isCertifiedAt, type VenueState } from './venue.state';
 
 export interface RegisterVenue {
@@ -72,4 +78,27 @@ export function decideSuspendVenueCertification(
       data: { venueId: state.venueId, reason: command.reason, suspendedAt: command.now },
     },
   ];
+}
+
+export interface SetVenueBankAccount {
+  readonly actor: Actor;
+  readonly venueId: string;
+  readonly account: SealedBankAccount;
+  readonly now: Instant;
+}
+
+/** An operator admin or the venue itself; another venue's id is answered as unknown. */
+export function decideSetVenueBankAccount(
+  command: SetVenueBankAccount,
+  state: VenueState,
+): Decision<VenueBankAccountSet> {
+  const { actor, venueId, account, now } = command;
+  const notFound = domainError('venue.not-found', `no venue ${venueId}`);
+  if (actor.role === 'venue' && actor.org !== venueId) return notFound;
+  if (actor.role !== 'venue' && actor.role !== 'admin')
+    return domainError('actor.forbidden', 'only the venue or an admin sets its bank account');
+  if (state.status === 'none') return notFound;
+  const invalid = checkSealedAccount(account);
+  if (invalid) return invalid;
+  return [{ type: 'VenueBankAccountSet.v1', data: { venueId, ...account, setAt: now } }];
 }

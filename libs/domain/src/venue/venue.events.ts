@@ -1,3 +1,4 @@
+import type { SealedBankAccount } from '../shared/bank-account';
 import type { DomainEvent } from '../shared/event';
 import type { Instant } from '../shared/time';
 
@@ -24,4 +25,10 @@ export type VenueCertificationSuspended = DomainEvent<
   { venueId: string; reason: string; suspendedAt: Instant }
 >;
 
-export type VenueEvent = VenueRegistered | VenueCertified | VenueCertificationSuspended;
+/** The account settlements pay the venue into, sealed (see shared/bank-account.ts). */
+export type VenueBankAccountSet = DomainEvent<
+  'VenueBankAccountSet.v1',
+  SealedBankAccount & { venueId: string; setAt: Instant }
+>;
+
+export type VenueEvent = VenueRegistered | VenueCertified | VenueCertificationSuspended | VenueBankAccountSet;

@@ -1,3 +1,4 @@
+import type { SealedBankAccount } from '../shared/bank-account';
 import { isBefore, toMillis, type Instant } from '../shared/time';
 import type { VenueEvent } from './venue.events';
 
@@ -15,6 +16,7 @@ export interface RegisteredVenueState {
   readonly communeInsee: string;
   readonly departement: string;
   readonly certifications: readonly CertificationPeriod[];
+  readonly bankAccount?: SealedBankAccount;
 }
 
 export type VenueState = { readonly status: 'none' } | RegisteredVenueState;
@@ -38,6 +40,10 @@ export function evolveVenue(state: VenueState, event: VenueEvent): VenueState {
       };
     case 'VenueCertificationSuspended.v1':
       return { ...state, certifications: state.certifications.map((p) => endBy(p, event.data.suspendedAt)) };
+    case 'VenueBankAccountSet.v1': {
+      const { ibanLast4, sealedAccount } = event.data;
+      return { ...state, bankAccount: { ibanLast4, sealedAccount } };
+    }
   }
 }
 

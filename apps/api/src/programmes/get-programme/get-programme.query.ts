@@ -1,18 +1,8 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import {
-  evolveBook,
-  evolveProgramme,
-  initialBookState,
-  initialProgrammeState,
-  isFunder,
-  streams,
-  type Actor,
-} from '@pass/domain';
-import type { EventStore } from '@pass/event-store';
-import { loadAggregate } from '../../infrastructure/aggregate-stream';
-import { EVENT_STORE } from '../../infrastructure/event-store.module';
+import type { Actor } from '@pass/domain';
+import { isFunderRow, programmeSummaryView, selectProgrammeSummary } from '@pass/projections';
 import { ProblemException } from '../../problems/problem.exception';
+import { ReadModelsService } from '../../projections/read-models.service';
 
 export class GetProgrammeQuery {
   constructor(
@@ -22,54 +12,19 @@ export class GetProgrammeQuery {
 }
 
 /**
- * Figures folded from the programme's and its books' streams. The projections issue serves them
- * from a read model instead; until then a programme's size bounds the cost of this read.
+ * Served from the programme-summary read model. It first waits (bounded by
+ * PROJECTIONS_FRESHNESS_MS) for the projection to reach the log's head, so that a payer who just
+ * issued books or saw a redemption reads figures that include it.
  */
 @QueryHandler(GetProgrammeQuery)
 export class GetProgrammeHandler implements IQueryHandler<GetProgrammeQuery> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(private readonly readModels: ReadModelsService) {}
 
   async execute({ actor, programmeId }: GetProgrammeQuery) {
-    const { state } = await loadAggregate(
-      this.store,
-      streams.programme(programmeId),
-      evolveProgramme,
-      initialProgrammeState,
-    );
-    if (state.status === 'none' || actor.role !== 'payer' || !isFunder(state, actor.org))
+    await this.readModels.fresh('programme-summary');
+    const row = await selectProgrammeSummary(this.readModels.sql, programmeId);
+    if (!row || actor.role !== 'payer' || !isFunderRow(row, actor.org))
       throw new ProblemException('programme.not-found', `no programme ${programmeId}`);
-    let redeemedCents = 0;
-    let redemptions = 0;
-    for (const bookId of state.bookIds) {
-      const { state: book } = await loadAggregate(
-        this.store,
-        streams.book(bookId),
-        evolveBook,
-        initialBookState,
-      );
-      if (book.status === 'none') continue;
-      for (const voucher of book.vouchers) {
-        if (!voucher.redemption) continue;
-        redeemedCents += voucher.redemption.amountCents;
-        redemptions += 1;
-      }
-    }
-    return {
-      programmeId,
-      payerId: state.payerId,
-      name: state.name,
-      territory: state.territory,
-      faceValueCents: state.faceValueCents,
-      validFrom: state.validFrom,
-      validUntil: state.validUntil,
-      coFunders: state.coFunders,
-      budgetCents: state.budgetCents,
-      committedCents: state.committedCents,
-      remainingCents: state.budgetCents - state.committedCents,
-      redeemedCents,
-      reimbursedCents: 0,
-      books: state.bookIds.length,
-      redemptions,
-    };
+    return programmeSummaryView(row);
   }
 }

@@ -1,10 +1,16 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { bookIdOfVoucher, isAfter, streams, type Actor, type BookEvent } from '@pass/domain';
-import type { EventStore } from '@pass/event-store';
+import { isAfter, type Actor } from '@pass/domain';
+import {
+  fromSql,
+  projectionTables,
+  VOUCHER_STATUS,
+  viewName,
+  type Row,
+  type VoucherHistoryEntry,
+} from '@pass/projections';
 import { Clock } from '../../infrastructure/clock';
-import { EVENT_STORE } from '../../infrastructure/event-store.module';
 import { ProblemException } from '../../problems/problem.exception';
+import { ReadModelsService } from '../../projections/read-models.service';
 
 export class GetVoucherQuery {
   constructor(
@@ -13,82 +19,43 @@ export class GetVoucherQuery {
   ) {}
 }
 
-type VoucherStatus = 'issued' | 'distributed' | 'redeemed' | 'void' | 'expired';
-
-/** A voucher's status and history from its book stream; no personal data (no beneficiary reference). */
+/**
+ * A voucher's status and history from the voucher-status read model (after waiting, bounded, for
+ * it to reach the log's head); no personal data (no beneficiary reference). Expiry depends on the
+ * reading instant, so it is derived here rather than stored.
+ */
 @QueryHandler(GetVoucherQuery)
 export class GetVoucherHandler implements IQueryHandler<GetVoucherQuery> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly readModels: ReadModelsService,
     private readonly clock: Clock,
   ) {}
 
   async execute({ actor, voucherId }: GetVoucherQuery) {
-    const notFound = new ProblemException('voucher.not-found', `no voucher ${voucherId}`);
-    const bookId = bookIdOfVoucher(voucherId);
-    if (!bookId) throw notFound;
-    const events = (await this.store.readStream(streams.book(bookId))) as unknown as (BookEvent & {
-      recordedAt: Date;
-    })[];
-    const issued = events.find((event) => event.type === 'BookIssued.v1');
-    if (!issued || issued.type !== 'BookIssued.v1') throw notFound;
-    if (!issued.data.vouchers.some((voucher) => voucher.voucherId === voucherId)) throw notFound;
-    const redemption = events.find(
-      (event) => event.type === 'VoucherRedeemed.v1' && event.data.voucherId === voucherId,
+    await this.readModels.fresh('voucher-status');
+    const spec = projectionTables(VOUCHER_STATUS);
+    const [found] = await this.readModels.sql.query<Row>(
+      `select * from ${viewName(spec)} where voucher_id = $1`,
+      [voucherId],
     );
+    const row = found && fromSql(spec, found);
     const mayRead =
-      (actor.role === 'payer' && issued.data.coFunders.some((share) => share.payerId === actor.org)) ||
-      (actor.role === 'venue' &&
-        redemption?.type === 'VoucherRedeemed.v1' &&
-        redemption.data.venueId === actor.org);
-    if (!mayRead) throw notFound;
-
-    const history = events.flatMap((event) => historyEntry(event, voucherId));
+      row &&
+      ((actor.role === 'payer' && (row.funder_ids as string[]).includes(actor.org)) ||
+        (actor.role === 'venue' && row.status === 'redeemed' && row.venue_id === actor.org));
+    if (!mayRead) throw new ProblemException('voucher.not-found', `no voucher ${voucherId}`);
+    const validUntil = String(row.valid_until);
+    const stored = String(row.status);
+    const expired =
+      (stored === 'issued' || stored === 'distributed') && isAfter(this.clock.now(), validUntil);
     return {
       voucherId,
-      bookId,
-      programmeId: issued.data.programmeId,
-      faceValueCents: issued.data.faceValueCents,
-      validUntil: issued.data.validUntil,
-      status: statusOf(
-        history.map((entry) => entry.event),
-        issued.data.validUntil,
-        this.clock.now(),
-      ),
-      history,
+      bookId: row.book_id,
+      programmeId: row.programme_id,
+      faceValueCents: row.face_value_cents,
+      validUntil,
+      status: expired ? 'expired' : stored,
+      history: row.history as VoucherHistoryEntry[],
     };
   }
-}
-
-function historyEntry(event: BookEvent & { recordedAt: Date }, voucherId: string) {
-  const at = event.recordedAt.toISOString();
-  switch (event.type) {
-    case 'BookIssued.v1':
-      return [{ event: 'issued', at }];
-    case 'BookDistributed.v1':
-      return [{ event: 'distributed', at, distributorId: event.data.distributorId }];
-    case 'VoucherRedeemed.v1':
-      if (event.data.voucherId !== voucherId) return [];
-      return [
-        {
-          event: 'redeemed',
-          at,
-          redemptionId: event.data.redemptionId,
-          venueId: event.data.venueId,
-          amountCents: event.data.amountCents,
-          scannedAt: event.data.scannedAt,
-        },
-      ];
-    case 'BookCancelled.v1':
-      return event.data.voidedVoucherIds.includes(voucherId)
-        ? [{ event: 'void', at, reason: event.data.reason }]
-        : [];
-  }
-}
-
-function statusOf(events: string[], validUntil: string, now: string): VoucherStatus {
-  if (events.includes('redeemed')) return 'redeemed';
-  if (events.includes('void')) return 'void';
-  if (isAfter(now, validUntil)) return 'expired';
-  return events.includes('distributed') ? 'distributed' : 'issued';
 }

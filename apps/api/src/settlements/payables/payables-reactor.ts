@@ -1,0 +1,195 @@
+import { randomUUID } from 'node:crypto';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import {
+  decideRecordPayable,
+  evolveLedger,
+  initialLedgerState,
+  isDomainError,
+  streams,
+  type Cents,
+  type LedgerEvent,
+  type RecordPayable,
+  type VoucherRedeemed,
+} from '@pass/domain';
+import {
+  SqlEventStore,
+  START_OF_LOG,
+  type EventStore,
+  type SqlExecutor,
+  type StoredEvent,
+} from '@pass/event-store';
+import { loadAggregate, retryOnConflict } from '../../infrastructure/aggregate-stream';
+import { EVENT_STORE } from '../../infrastructure/event-store.module';
+import { allEndedBefore, nextTransactionId } from './log-horizon';
+import {
+  createSettlementTables,
+  indexLedgers,
+  readCheckpoint,
+  saveCheckpoint,
+  type LedgerKey,
+} from './settlement-tables';
+
+const REACTOR = 'settlement-payables';
+const BATCH_SIZE = 200;
+const POLL_MS = 300;
+
+export function sqlOf(store: EventStore): SqlExecutor {
+  if (!(store instanceof SqlEventStore)) throw new Error('settlement needs an SQL event store');
+  return store.sql;
+}
+
+/**
+ * Follows the global log and turns every redemption into one payable per funding payer, on the
+ * ledger `ledger-<payerId>-<venueId>`. At least once: a batch whose checkpoint was not saved is
+ * read again, and the ledger ignores a redemption it holds already. Passes are serialized within
+ * the process; several instances may run, the ledgers' expected versions keep them apart.
+ */
+@Injectable()
+export class PayablesReactor implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(PayablesReactor.name);
+  private readonly sql: SqlExecutor;
+  private tables?: Promise<void>;
+  private queue: Promise<unknown> = Promise.resolve();
+  private timer?: NodeJS.Timeout;
+  private stopped = false;
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
+    this.sql = sqlOf(store);
+  }
+
+  onApplicationBootstrap(): void {
+    this.schedule(0);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.queue.catch(() => undefined);
+  }
+
+  /**
+   * Records every redemption committed before the call (the log's head then); false when the
+   * deadline came first. A transaction still running at the call may hold readAll back: wait for it.
+   */
+  async catchUp(timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    await this.ready();
+    const head = await nextTransactionId(this.sql);
+    for (;;) {
+      const ended = await allEndedBefore(this.sql, head);
+      const read = await this.exclusive(() => this.pass());
+      if (read < BATCH_SIZE && ended) return true;
+      if (Date.now() >= deadline) return false;
+      if (read < BATCH_SIZE) await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  ready(): Promise<void> {
+    this.tables ??= createSettlementTables(this.sql).catch((error) => {
+      this.tables = undefined;
+      throw error;
+    });
+    return this.tables;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.exclusive(() => this.pass()).then(
+        (read) => this.schedule(read === BATCH_SIZE ? 0 : POLL_MS),
+        (error: unknown) => {
+          this.logger.error(`payables reactor: ${String(error)}`);
+          this.schedule(POLL_MS * 10);
+        },
+      );
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** One batch of the log: the number of events read. */
+  private async pass(): Promise<number> {
+    if (this.stopped) return 0;
+    await this.ready();
+    const after = (await readCheckpoint(this.sql, REACTOR)) ?? START_OF_LOG;
+    const events = await this.store.readAll(after, BATCH_SIZE);
+    if (events.length === 0) return 0;
+    const byLedger = payablesByLedger(events);
+    // Indexed before the ledger is written: a settlement run that finds a ledger stream finds it here.
+    await indexLedgers(
+      this.sql,
+      [...byLedger.values()].map(({ key }) => key),
+    );
+    for (const { key, payables } of byLedger.values()) await this.record(key, payables);
+    await saveCheckpoint(this.sql, REACTOR, events[events.length - 1].position);
+    return events.length;
+  }
+
+  private record({ payerId, venueId }: LedgerKey, payables: readonly Payable[]): Promise<void> {
+    const streamId = streams.ledger(payerId, venueId);
+    return retryOnConflict(async () => {
+      const { state, version } = await loadAggregate(this.store, streamId, evolveLedger, initialLedgerState);
+      let ledger = state;
+      const events = [];
+      for (const { command, causationId } of payables) {
+        const decision = decideRecordPayable(command, ledger);
+        if (isDomainError(decision)) throw new Error(`${decision.code}: ${decision.message}`);
+        for (const event of decision) {
+          ledger = evolveLedger(ledger, event as LedgerEvent);
+          events.push({
+            eventId: randomUUID(),
+            type: event.type,
+            data: event.data,
+            metadata: { by: REACTOR, causationId },
+          });
+        }
+      }
+      if (events.length > 0) await this.store.append([{ streamId, expectedVersion: version, events }]);
+    });
+  }
+}
+
+interface Payable {
+  readonly command: RecordPayable;
+  readonly causationId: string;
+}
+
+/** Each redemption share, grouped by the ledger it goes to, in log order. */
+function payablesByLedger(events: readonly StoredEvent[]) {
+  const ledgers = new Map<string, { key: LedgerKey; payables: Payable[] }>();
+  for (const stored of events) {
+    if (stored.type !== 'VoucherRedeemed.v1') continue;
+    const redeemed = stored.data as VoucherRedeemed['data'];
+    for (const share of redeemed.shares) {
+      const key = { payerId: share.payerId, venueId: redeemed.venueId };
+      const id = streams.ledger(key.payerId, key.venueId);
+      const ledger = ledgers.get(id) ?? { key, payables: [] };
+      ledger.payables.push({
+        causationId: stored.eventId,
+        command: {
+          payerId: share.payerId,
+          venueId: redeemed.venueId,
+          redemptionId: redeemed.redemptionId,
+          voucherId: redeemed.voucherId,
+          programmeId: redeemed.programmeId,
+          amountCents: share.amountCents as Cents,
+          scannedAt: redeemed.scannedAt,
+          recordedAt: redeemed.recordedAt,
+        },
+      });
+      ledgers.set(id, ledger);
+    }
+  }
+  return ledgers;
+}

@@ -1,0 +1,53 @@
+import type { Cents } from '../shared/money';
+import type { Instant } from '../shared/time';
+import type { LedgerEvent } from './ledger.events';
+import type { Payable } from './settlement.events';
+
+export interface UnbatchedPayable extends Payable {
+  readonly recordedAt: Instant;
+}
+
+/**
+ * What a payer owes one venue and has not batched yet. Every redemption id ever recorded is kept
+ * so that recording is idempotent however late a duplicate arrives.
+ */
+export interface LedgerState {
+  readonly payerId?: string;
+  readonly venueId?: string;
+  readonly recorded: ReadonlySet<string>;
+  readonly unbatched: readonly UnbatchedPayable[];
+  readonly batchIds: readonly string[];
+}
+
+export const initialLedgerState: LedgerState = { recorded: new Set(), unbatched: [], batchIds: [] };
+
+export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerState {
+  switch (event.type) {
+    case 'PayableRecorded.v1': {
+      const { payerId, venueId, redemptionId, voucherId, programmeId, amountCents, scannedAt, recordedAt } =
+        event.data;
+      return {
+        payerId,
+        venueId,
+        recorded: new Set(state.recorded).add(redemptionId),
+        unbatched: [
+          ...state.unbatched,
+          { redemptionId, voucherId, programmeId, amountCents, scannedAt, recordedAt },
+        ],
+        batchIds: state.batchIds,
+      };
+    }
+    case 'PayablesBatched.v1': {
+      const taken = new Set(event.data.redemptionIds);
+      return {
+        ...state,
+        unbatched: state.unbatched.filter((payable) => !taken.has(payable.redemptionId)),
+        batchIds: [...state.batchIds, event.data.batchId],
+      };
+    }
+  }
+}
+
+export function totalOf(payables: readonly { amountCents: Cents }[]): Cents {
+  return payables.reduce((sum, payable) => sum + payable.amountCents, 0) as Cents;
+}

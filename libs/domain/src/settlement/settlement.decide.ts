@@ -1,0 +1,129 @@
+import type { Actor } from '../shared/actor';
+import { domainError } from '../shared/errors';
+import type { Decision } from '../shared/event';
+import type { Cents } from '../shared/money';
+import { isAfter, toMillis, type Instant } from '../shared/time';
+import type { PayableRecorded, PayablesBatched } from './ledger.events';
+import { totalOf, type LedgerState } from './ledger.state';
+import type { SettlementBatchOpened, SettlementBatchPaid } from './settlement.events';
+import type { SettlementBatchState } from './settlement-batch.state';
+
+export interface RecordPayable {
+  readonly payerId: string;
+  readonly venueId: string;
+  readonly redemptionId: string;
+  readonly voucherId: string;
+  readonly programmeId: string;
+  readonly amountCents: Cents;
+  readonly scannedAt: Instant;
+  readonly recordedAt: Instant;
+}
+
+/**
+ * The reactor may see a redemption twice (a restart before its checkpoint moved, two instances):
+ * a redemption already on the ledger is ignored. A zero share owes nothing and is not recorded.
+ */
+export function decideRecordPayable(command: RecordPayable, ledger: LedgerState): Decision<PayableRecorded> {
+  if (ledger.recorded.has(command.redemptionId) || command.amountCents === 0) return [];
+  return [{ type: 'PayableRecorded.v1', data: { ...command } }];
+}
+
+export interface BatchPayables {
+  readonly actor: Actor;
+  readonly payerId: string;
+  readonly venueId: string;
+  readonly batchId: string;
+  readonly until: Instant;
+  readonly awaitingBankDetails: boolean;
+  readonly now: Instant;
+}
+
+/**
+ * A settlement run takes the ledger's unbatched payables recorded at or before `until`. Both events
+ * go in one append, the ledger's at the version decided on: of two runs at once, one wins and the
+ * other, deciding again, finds nothing left. Nothing to batch: no events.
+ */
+export function decideBatchPayables(
+  command: BatchPayables,
+  ledger: LedgerState,
+): Decision<PayablesBatched | SettlementBatchOpened> {
+  const { actor, payerId, venueId, batchId, until, now } = command;
+  if (actor.role !== 'payer' || actor.org !== payerId)
+    return domainError('actor.forbidden', 'a payer settles its own payables only');
+  if (isAfter(until, now)) return domainError('settlement.invalid', '`until` may not be in the future');
+  const cutOff = toMillis(until);
+  const taken = ledger.unbatched.filter((payable) => toMillis(payable.recordedAt) <= cutOff);
+  if (taken.length === 0) return [];
+  const totalCents = totalOf(taken);
+  return [
+    {
+      type: 'PayablesBatched.v1',
+      data: {
+        batchId,
+        payerId,
+        venueId,
+        redemptionIds: taken.map((payable) => payable.redemptionId),
+        totalCents,
+        until,
+        batchedAt: now,
+      },
+    },
+    {
+      type: 'SettlementBatchOpened.v1',
+      data: {
+        batchId,
+        payerId,
+        venueId,
+        payables: taken.map(({ redemptionId, voucherId, programmeId, amountCents, scannedAt }) => ({
+          redemptionId,
+          voucherId,
+          programmeId,
+          amountCents,
+          scannedAt,
+        })),
+        totalCents,
+        until,
+        awaitingBankDetails: command.awaitingBankDetails,
+        openedAt: now,
+      },
+    },
+  ];
+}
+
+export interface PayBatch {
+  readonly actor: Actor;
+  readonly batchId: string;
+  readonly paymentReference: string;
+  readonly now: Instant;
+}
+
+/** A batch is paid once: a second payment, even with the same reference, is refused. */
+export function decidePayBatch(
+  command: PayBatch,
+  batch: SettlementBatchState,
+): Decision<SettlementBatchPaid> {
+  const { actor, batchId, now } = command;
+  if (batch.status === 'none' || actor.role !== 'payer' || actor.org !== batch.payerId)
+    return domainError('settlement.not-found', `no settlement batch ${batchId}`);
+  if (batch.status === 'paid')
+    return domainError(
+      'settlement.already-paid',
+      `the batch was paid on ${batch.payment?.paidAt} (reference ${batch.payment?.paymentReference})`,
+    );
+  const paymentReference = command.paymentReference.trim();
+  if (paymentReference.length === 0)
+    return domainError('settlement.invalid', 'the payment reference is empty');
+  return [
+    {
+      type: 'SettlementBatchPaid.v1',
+      data: {
+        batchId,
+        payerId: batch.payerId,
+        venueId: batch.venueId,
+        totalCents: batch.totalCents,
+        paymentReference,
+        paidAt: now,
+      },
+    },
+  ];
+}

@@ -1,0 +1,108 @@
+import { completeRow, keyOf, type Change, type Memory, type Row, type TableSpec } from './table';
+
+/** A pending write of one row, as the SQL side will perform it. */
+export type RowWrite =
+  | { readonly kind: 'full'; readonly row: Row }
+  | { readonly kind: 'delete'; readonly key: Row }
+  | { readonly kind: 'delta'; readonly key: Row; readonly values: Record<string, number> };
+
+/**
+ * Read-model rows in memory. Two uses:
+ * - `complete` (replay, tests): every row is here, an absent row is an absent row;
+ * - an overlay over SQL for one batch: only the rows loaded (or written whole in the batch) are known;
+ *   reading another one is a bug in a projection's `reads`, and throws.
+ * Every change is also recorded as the write to perform (`writes`), counters merged.
+ */
+export class MemoryTables implements Memory {
+  private readonly specs = new Map<string, TableSpec>();
+  private readonly rows = new Map<string, Map<string, Row>>();
+  private readonly known = new Map<string, Set<string>>();
+  private readonly pending = new Map<string, Map<string, RowWrite>>();
+
+  constructor(
+    specs: readonly TableSpec[],
+    private readonly complete: boolean,
+  ) {
+    for (const spec of specs) {
+      this.specs.set(spec.name, spec);
+      this.rows.set(spec.name, new Map());
+      this.known.set(spec.name, new Set());
+      this.pending.set(spec.name, new Map());
+    }
+  }
+
+  spec(table: string): TableSpec {
+    const spec = this.specs.get(table);
+    if (!spec) throw new Error(`unknown read-model table ${table}`);
+    return spec;
+  }
+
+  /** A row as loaded from SQL (`undefined`: loaded and absent). */
+  seed(table: string, key: Row, row: Row | undefined): void {
+    const spec = this.spec(table);
+    const id = keyOf(spec, key);
+    this.known.get(table)!.add(id);
+    if (row) this.rows.get(table)!.set(id, completeRow(spec, row));
+  }
+
+  isKnown(table: string, key: Row): boolean {
+    return this.complete || this.known.get(table)!.has(keyOf(this.spec(table), key));
+  }
+
+  get(table: string, key: Row): Row | undefined {
+    if (!this.isKnown(table, key))
+      throw new Error(`projection read ${table} ${JSON.stringify(key)} without declaring it`);
+    return this.rows.get(table)!.get(keyOf(this.spec(table), key));
+  }
+
+  all(table: string): Row[] {
+    return [...this.rows.get(table)!.values()];
+  }
+
+  apply(change: Change): void {
+    const spec = this.spec(change.table);
+    const rows = this.rows.get(change.table)!;
+    const pending = this.pending.get(change.table)!;
+    const known = this.known.get(change.table)!;
+    if (change.op === 'put') {
+      const id = keyOf(spec, change.row);
+      const row = completeRow(spec, change.row);
+      rows.set(id, row);
+      known.add(id);
+      pending.set(id, { kind: 'full', row });
+      return;
+    }
+    const id = keyOf(spec, change.key);
+    if (change.op === 'delete') {
+      rows.delete(id);
+      known.add(id);
+      pending.set(id, { kind: 'delete', key: change.key });
+      return;
+    }
+    if (this.complete || known.has(id)) {
+      const row = rows.get(id) ?? completeRow(spec, change.key);
+      for (const [column, delta] of Object.entries(change.values))
+        row[column] = Number(row[column] ?? 0) + delta;
+      rows.set(id, row);
+      known.add(id);
+      pending.set(id, { kind: 'full', row });
+      return;
+    }
+    // Not loaded: only the increment is known, and the SQL side adds it to whatever is there.
+    const previous = pending.get(id);
+    const values: Record<string, number> = previous?.kind === 'delta' ? { ...previous.values } : {};
+    for (const [column, delta] of Object.entries(change.values))
+      values[column] = (values[column] ?? 0) + delta;
+    pending.set(id, { kind: 'delta', key: change.key, values });
+  }
+
+  /** The writes accumulated since the last call, by table. */
+  takeWrites(): Map<string, RowWrite[]> {
+    const writes = new Map<string, RowWrite[]>();
+    for (const [table, pending] of this.pending) {
+      if (pending.size > 0) writes.set(table, [...pending.values()]);
+      this.pending.set(table, new Map());
+    }
+    return writes;
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * A read-model table as the pure projection code sees it: a key, typed columns, and which columns
+ * are counters (incremented with `add`, summed when several processes' deltas meet in SQL).
+ */
+export type ColumnType = 'text' | 'bigint' | 'jsonb';
+
+export interface TableSpec {
+  /** Logical name; the SQL table is `pj_<name>_g<generation>`, read through the view `pj_<name>`. */
+  readonly name: string;
+  readonly key: readonly string[];
+  readonly columns: Readonly<Record<string, ColumnType>>;
+}
+
+export type Row = Record<string, unknown>;
+
+/** What a projection asks of the read model for one event, nothing else: the runner turns it into SQL. */
+export type Change =
+  | { readonly op: 'put'; readonly table: string; readonly row: Row }
+  | {
+      readonly op: 'add';
+      readonly table: string;
+      readonly key: Row;
+      readonly values: Readonly<Record<string, number>>;
+    }
+  | { readonly op: 'delete'; readonly table: string; readonly key: Row };
+
+/** Read access to the rows a projection declared it would read (see Projection.reads). */
+export interface Memory {
+  get(table: string, key: Row): Row | undefined;
+}
+
+export interface RowRef {
+  readonly table: string;
+  readonly key: Row;
+}
+
+export function keyOf(spec: TableSpec, row: Row): string {
+  return JSON.stringify(spec.key.map((column) => row[column] ?? null));
+}
+
+export function counterColumns(spec: TableSpec): string[] {
+  return Object.entries(spec.columns)
+    .filter(([column, type]) => type === 'bigint' && !spec.key.includes(column))
+    .map(([column]) => column);
+}
+
+/** A row with every column present: counters at 0, others null, then `row` over it. */
+export function completeRow(spec: TableSpec, row: Row): Row {
+  const complete: Row = {};
+  for (const [column, type] of Object.entries(spec.columns))
+    complete[column] = row[column] ?? (type === 'bigint' ? 0 : null);
+  return complete;
+}

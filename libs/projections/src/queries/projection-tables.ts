@@ -1,0 +1,19 @@
+import type { TableSpec } from '../model/table';
+import { programmeSummaryProjection } from '../projections/programme-summary.projection';
+import { territorySpendProjection } from '../projections/territory-spend.projection';
+import { venueActivityProjection } from '../projections/venue-activity.projection';
+import { voucherStatusProjection } from '../projections/voucher-status.projection';
+
+const SPECS = [
+  territorySpendProjection(() => undefined),
+  programmeSummaryProjection(),
+  venueActivityProjection(),
+  voucherStatusProjection(),
+].flatMap((projection) => projection.tables);
+
+/** A read-model table's spec by name, for readers (which only need its columns). */
+export function projectionTables(name: string): TableSpec {
+  const spec = SPECS.find((candidate) => candidate.name === name);
+  if (!spec) throw new Error(`unknown read-model table ${name}`);
+  return spec;
+}

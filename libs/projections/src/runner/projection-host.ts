@@ -1,0 +1,31 @@
+import type { SqlEventStore } from '@pass/event-store';
+import type { Projection } from '../model/projection';
+import { ProjectionRunner, type RunnerOptions } from './projection-runner';
+
+/** All projections of one process (the API in-process, or apps/projector), each with its own runner and lock. */
+export class ProjectionHost {
+  readonly runners: ProjectionRunner[];
+
+  constructor(store: SqlEventStore, projections: readonly Projection[], options: RunnerOptions = {}) {
+    this.runners = projections.map((projection) => new ProjectionRunner(store, projection, options));
+  }
+
+  start(): void {
+    for (const runner of this.runners) runner.start();
+  }
+
+  wake(): void {
+    for (const runner of this.runners) runner.wake();
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.runners.map((runner) => runner.stop()));
+  }
+
+  /** Every projection up to the log's end, in the caller's flow (tests, scripts). */
+  async catchUp(): Promise<number> {
+    let total = 0;
+    for (const runner of this.runners) total += await runner.catchUp();
+    return total;
+  }
+}

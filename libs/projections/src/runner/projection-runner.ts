@@ -1,0 +1,149 @@
+import type { SqlEventStore } from '@pass/event-store';
+import type { Projection } from '../model/projection';
+import { ensureProjection, readActiveCheckpoint, type Checkpoint } from '../sql/catalog';
+import { survivePoolClientErrors, tryAdvisoryLock, type HeldLock } from './advisory-lock';
+import { applyBatch } from './apply-batch';
+
+export interface RunnerOptions {
+  readonly batchSize?: number;
+  /**
+   * How long an idle runner sleeps before looking at the log again. There is no LISTEN/NOTIFY: the
+   * event store's append does not notify, and a trigger on its table would change it behind its back.
+   * `wake()` cuts the sleep short (the API calls it before answering from a read model).
+   */
+  readonly idleMs?: number;
+  /** How often a standby instance (another one holds the lock) tries to take over. */
+  readonly lockRetryMs?: number;
+  readonly beforeCommit?: () => Promise<void>;
+  readonly onError?: (error: unknown) => void;
+}
+
+/** Keeps one projection up to date with the log: batch after batch, each one transaction with its checkpoint. */
+export class ProjectionRunner {
+  private running?: Promise<void>;
+  private stopped = false;
+  private wakeUp?: () => void;
+  private wakeRequested = false;
+  private checkpoint?: Checkpoint;
+  private lockHeld = false;
+  private readonly batchSize: number;
+  private readonly idleMs: number;
+  private readonly lockRetryMs: number;
+
+  constructor(
+    private readonly store: SqlEventStore,
+    readonly projection: Projection,
+    private readonly options: RunnerOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 500;
+    this.idleMs = options.idleMs ?? 150;
+    this.lockRetryMs = options.lockRetryMs ?? 2000;
+    survivePoolClientErrors(store);
+  }
+
+  get name(): string {
+    return this.projection.name;
+  }
+
+  /** Whether this instance is the one writing (the others stand by). */
+  get active(): boolean {
+    return this.lockHeld;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.running ??= this.loop().finally(() => (this.running = undefined));
+  }
+
+  wake(): void {
+    this.wakeRequested = true;
+    this.wakeUp?.();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake();
+    await this.running;
+  }
+
+  /** One batch: the number of events applied (0 when caught up). */
+  async step(): Promise<number> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      this.checkpoint ??= await readActiveCheckpoint(this.store.sql, this.name);
+      if (!this.checkpoint) this.checkpoint = await ensureProjection(this.store.sql, this.projection);
+      const events = await this.store.readAll(this.checkpoint.position, this.batchSize);
+      if (events.length === 0) return 0;
+      const outcome = await applyBatch(this.store.sql, this.projection, this.checkpoint, events, {
+        mustBeActive: true,
+        beforeCommit: this.options.beforeCommit,
+      });
+      if (outcome === 'applied') {
+        this.checkpoint = { ...this.checkpoint, position: events[events.length - 1].position };
+        return events.length;
+      }
+      // Another writer or a blue/green swap: start again from what the database says.
+      this.checkpoint = undefined;
+    }
+    return 0;
+  }
+
+  /** Applies batches until the log holds nothing more for this projection. */
+  async catchUp(): Promise<number> {
+    await ensureProjection(this.store.sql, this.projection);
+    let total = 0;
+    for (let applied = await this.step(); applied > 0; applied = await this.step()) total += applied;
+    return total;
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopped) {
+      let lock: HeldLock | undefined;
+      try {
+        lock = await tryAdvisoryLock(this.store, this.name);
+      } catch (error) {
+        this.options.onError?.(error);
+      }
+      if (!lock) {
+        await this.sleep(this.lockRetryMs);
+        continue;
+      }
+      let lost = false;
+      void lock.lost.then(() => {
+        lost = true;
+        this.wake();
+      });
+      this.lockHeld = true;
+      this.checkpoint = undefined;
+      try {
+        await ensureProjection(this.store.sql, this.projection);
+        while (!this.stopped && !lost) {
+          const applied = await this.step();
+          if (applied < this.batchSize) await this.sleep(this.idleMs);
+        }
+      } catch (error) {
+        this.options.onError?.(error);
+        await this.sleep(this.idleMs * 5);
+      } finally {
+        this.lockHeld = false;
+        await lock.release();
+      }
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    // A wake-up that came while a batch ran is not lost: the next sleep is skipped.
+    if (this.stopped || this.wakeRequested) {
+      this.wakeRequested = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakeRequested = false;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakeUp = done;
+    });
+  }
+}

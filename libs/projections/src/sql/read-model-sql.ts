@@ -1,0 +1,111 @@
+import type { SqlQueryable } from '@pass/event-store';
+import type { RowWrite } from '../model/memory-tables';
+import { counterColumns, type ColumnType, type Row, type RowRef, type TableSpec } from '../model/table';
+
+/**
+ * Read-model tables are `pj_<name>_g<generation>`; readers go through the view `pj_<name>`, which a
+ * rebuild repoints at the next generation (blue/green). Names come from code, never from requests.
+ */
+export function tableName(spec: TableSpec | string, generation: number): string {
+  return `pj_${typeof spec === 'string' ? spec : spec.name}_g${generation}`;
+}
+
+export function viewName(spec: TableSpec | string): string {
+  return `pj_${typeof spec === 'string' ? spec : spec.name}`;
+}
+
+export function createTableStatement(spec: TableSpec, generation: number): string {
+  const columns = Object.entries(spec.columns).map(
+    ([column, type]) => `${column} ${type}${spec.key.includes(column) ? ' not null' : ''}`,
+  );
+  return `create table if not exists ${tableName(spec, generation)} (
+    ${columns.join(',\n    ')},
+    primary key (${spec.key.join(', ')})
+  )`;
+}
+
+export function createViewStatement(spec: TableSpec, generation: number): string {
+  return `create or replace view ${viewName(spec)} as select * from ${tableName(spec, generation)}`;
+}
+
+const recordset = (spec: TableSpec, columns: readonly string[]) =>
+  `jsonb_to_recordset($1::jsonb) as x(${columns.map((c) => `${c} ${spec.columns[c]}`).join(', ')})`;
+
+const keyMatch = (spec: TableSpec, alias: string) =>
+  spec.key.map((column) => `${alias}.${column} = x.${column}`).join(' and ');
+
+/** Loads the named rows of one table into `seed` (absent ones as undefined). */
+export async function loadRows(
+  tx: SqlQueryable,
+  spec: TableSpec,
+  generation: number,
+  refs: readonly RowRef[],
+  seed: (key: Row, row: Row | undefined) => void,
+): Promise<void> {
+  const keys = refs.map((ref) => ref.key);
+  const rows = await tx.query<Row>(
+    `select t.* from ${tableName(spec, generation)} t join ${recordset(spec, spec.key)} on ${keyMatch(spec, 't')}`,
+    [JSON.stringify(keys)],
+  );
+  const found = new Map(rows.map((row) => [JSON.stringify(spec.key.map((c) => row[c])), fromSql(spec, row)]));
+  for (const key of keys) seed(key, found.get(JSON.stringify(spec.key.map((c) => key[c]))));
+}
+
+/** One statement per kind of write: whole rows, counter increments, deletions. */
+export async function writeRows(
+  tx: SqlQueryable,
+  spec: TableSpec,
+  generation: number,
+  writes: readonly RowWrite[],
+): Promise<void> {
+  const table = tableName(spec, generation);
+  const columns = Object.keys(spec.columns);
+  const others = columns.filter((column) => !spec.key.includes(column));
+  const deletes = writes.flatMap((write) => (write.kind === 'delete' ? [write.key] : []));
+  const fulls = writes.flatMap((write) => (write.kind === 'full' ? [write.row] : []));
+  const deltas = writes.flatMap((write) =>
+    write.kind === 'delta' ? [{ ...write.values, ...write.key }] : [],
+  );
+  if (deletes.length > 0)
+    await tx.query(`delete from ${table} t using ${recordset(spec, spec.key)} where ${keyMatch(spec, 't')}`, [
+      JSON.stringify(deletes),
+    ]);
+  if (fulls.length > 0)
+    await tx.query(
+      `insert into ${table} (${columns.join(', ')}) select ${columns.join(', ')} from ${recordset(spec, columns)}
+       on conflict (${spec.key.join(', ')}) do update set ${others.map((c) => `${c} = excluded.${c}`).join(', ')}`,
+      [JSON.stringify(fulls.map((row) => toJsonRow(spec, row)))],
+    );
+  if (deltas.length > 0) {
+    const counters = counterColumns(spec);
+    const inserted = [...spec.key, ...counters];
+    await tx.query(
+      `insert into ${table} (${inserted.join(', ')})
+       select ${[...spec.key, ...counters.map((c) => `coalesce(${c}, 0)`)].join(', ')} from ${recordset(spec, inserted)}
+       on conflict (${spec.key.join(', ')}) do update set ${counters.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ')}`,
+      [JSON.stringify(deltas)],
+    );
+  }
+}
+
+/** Every row of a table (or view), typed back: bigint columns arrive as strings or BigInts. */
+export async function selectAll(db: SqlQueryable, spec: TableSpec, from: string): Promise<Row[]> {
+  return (await db.query<Row>(`select * from ${from}`)).map((row) => fromSql(spec, row));
+}
+
+export function fromSql(spec: TableSpec, row: Row): Row {
+  const typed: Row = {};
+  for (const [column, type] of Object.entries(spec.columns)) typed[column] = convert(type, row[column]);
+  return typed;
+}
+
+function convert(type: ColumnType, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  return type === 'bigint' ? Number(value) : value;
+}
+
+function toJsonRow(spec: TableSpec, row: Row): Row {
+  const json: Row = {};
+  for (const column of Object.keys(spec.columns)) json[column] = row[column] ?? null;
+  return json;
+}
