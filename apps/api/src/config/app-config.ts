@@ -19,6 +19,8 @@ export interface AppConfig {
   readonly redemptionRateLimit: { readonly limit: number; readonly windowMs: number };
   readonly bodyLimit: string;
   readonly brandName: string;
+  /** Cron expression of the daily expiry run (Europe/Paris); empty or "off" disables it. */
+  readonly expirySchedule: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -64,5 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     bodyLimit: env.BODY_LIMIT || '100kb',
     brandName: env.BRAND_NAME || 'Pass numérique',
+    expirySchedule: env.EXPIRY_SCHEDULE === 'off' ? undefined : env.EXPIRY_SCHEDULE || '0 4 * * *',
   };
 }

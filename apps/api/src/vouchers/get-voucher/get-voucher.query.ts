@@ -1,6 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { bookIdOfVoucher, isAfter, streams, type Actor, type BookEvent } from '@pass/domain';
+import {
+  bookIdOfVoucher,
+  isAfter,
+  redemptionDeadline,
+  streams,
+  type Actor,
+  type BookEvent,
+} from '@pass/domain';
 import type { EventStore } from '@pass/event-store';
 import { Clock } from '../../infrastructure/clock';
 import { EVENT_STORE } from '../../infrastructure/event-store.module';
@@ -52,7 +59,7 @@ export class GetVoucherHandler implements IQueryHandler<GetVoucherQuery> {
       validUntil: issued.data.validUntil,
       status: statusOf(
         history.map((entry) => entry.event),
-        issued.data.validUntil,
+        redemptionDeadline(issued.data.validUntil, issued.data.gracePeriodDays),
         this.clock.now(),
       ),
       history,
@@ -83,12 +90,16 @@ function historyEntry(event: BookEvent & { recordedAt: Date }, voucherId: string
       return event.data.voidedVoucherIds.includes(voucherId)
         ? [{ event: 'void', at, reason: event.data.reason }]
         : [];
+    case 'BookAllocated.v1':
+      return [{ event: 'allocated', at, distributorId: event.data.toDistributorId }];
+    case 'VouchersExpired.v1':
+      return event.data.voucherIds.includes(voucherId) ? [{ event: 'expired', at }] : [];
   }
 }
 
-function statusOf(events: string[], validUntil: string, now: string): VoucherStatus {
+function statusOf(events: string[], redeemableUntil: string, now: string): VoucherStatus {
   if (events.includes('redeemed')) return 'redeemed';
   if (events.includes('void')) return 'void';
-  if (isAfter(now, validUntil)) return 'expired';
+  if (events.includes('expired') || isAfter(now, redeemableUntil)) return 'expired';
   return events.includes('distributed') ? 'distributed' : 'issued';
 }
