@@ -103,7 +103,7 @@ onBothStores('the voucher lifecycle', (kind) => {
     expect(voucher.body.status).toBe('void');
   });
 
-  it('lets a distributor record the hand-over of a book as itself', async () => {
+  it('lets a distributor hand out a book allocated to it, as itself only', async () => {
     const programmeId = await openProgramme(t, tokens);
     const [book] = await issueBooks(t, tokens, programmeId, 1, 2);
     const distributor = await t.token('distributor', 'france-services-libourne');
@@ -111,8 +111,20 @@ onBothStores('the voucher lifecycle', (kind) => {
       .http()
       .post(`/v1/books/${book.bookId}/distribution`)
       .set(auth(distributor))
-      .send({ distributorId: 'someone-else' })
+      .send({ distributorId: 'france-services-libourne' })
       .expect(404);
+    await t
+      .http()
+      .post(`/v1/books/${book.bookId}/allocation`)
+      .set(auth(tokens.payer))
+      .send({ distributorId: 'france-services-libourne' })
+      .expect(200);
+    await t
+      .http()
+      .post(`/v1/books/${book.bookId}/distribution`)
+      .set(auth(distributor))
+      .send({ distributorId: 'someone-else' })
+      .expect(409);
     await t
       .http()
       .post(`/v1/books/${book.bookId}/distribution`)

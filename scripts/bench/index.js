@@ -13,6 +13,7 @@ async function main() {
   const { eventStores } = require('./event-stores');
   const { httpRedemptions } = require('./http-redemptions');
   const { issuance } = require('./issuance');
+  const { logFollowers } = require('./log-followers');
   const { report } = require('./report');
 
   const step = async (name, work) => {
@@ -25,6 +26,7 @@ async function main() {
   const stores = await step('event stores', () => eventStores({ quick, runs }));
   const http = await step('HTTP redemptions', () => httpRedemptions({ quick, runs }));
   const issue = await step('issuance', () => issuance({ quick }));
+  const followers = await step('projection rebuild and Kafka relay', () => logFollowers({ quick, runs }));
   report({
     quick,
     runs,
@@ -34,6 +36,7 @@ async function main() {
     stores,
     http,
     issue,
+    followers,
   });
   console.log('BENCHMARKS.md written');
 }

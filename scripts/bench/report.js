@@ -3,7 +3,7 @@ const { writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { fmt } = require('./support');
 
-function report({ quick, runs, machine, date, raw, stores, http, issue }) {
+function report({ quick, runs, machine, date, raw, stores, http, issue, followers }) {
   const rawAt = (connections) => raw.rows.find((row) => row.connections === connections).median;
   const lines = [
     '# Benchmarks',
@@ -54,6 +54,22 @@ function report({ quick, runs, machine, date, raw, stores, http, issue }) {
     '',
     `${fmt(issue.vouchers)} vouchers in ${issue.requests} requests of 1,000 books of 10 (2 in flight): ` +
       `${fmt(issue.seconds, 1)} s, ${fmt(issue.perSecond)} vouchers/s (goal: 1,000,000 in ≤ 60 s).`,
+    '',
+    '## 5. Following the log: projection rebuild and Kafka relay',
+    '',
+    `A log of ${fmt(followers.events)} events seeded through the store (books of 20 issued, handed out, 16 vouchers`,
+    'of each redeemed). Each projection rebuilt from position zero into new tables (batches of 2,000);',
+    'then the relay publishing every payer message to the real broker (batches of 500, acks from all',
+    'in-sync replicas, checkpoint after each ack).',
+    '',
+    '| follower | events/s (median) | runs |',
+    '|---|---|---|',
+    ...Object.entries(followers.rebuilds).map(
+      ([name, r]) => `| rebuild ${name} | ${fmt(r.median)} | ${r.figures.map((f) => fmt(f)).join(', ')} |`,
+    ),
+    `| Kafka relay | ${fmt(followers.relay.median)} | ${followers.relay.figures.map((f) => fmt(f)).join(', ')} |`,
+    '',
+    'Goals: rebuild ≥ 50,000 events/s, relay ≥ 20,000 events/s.',
     '',
   ];
   writeFileSync(join(__dirname, '../../BENCHMARKS.md'), `${lines.join('\n')}\n`);

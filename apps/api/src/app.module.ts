@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ScheduleModule } from '@nestjs/schedule';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
@@ -49,6 +50,7 @@ export class AppModule {
           },
         ]),
         CqrsModule.forRoot(),
+        ScheduleModule.forRoot(),
         EventStoreModule,
         TerritoriesModule,
         AuthModule,

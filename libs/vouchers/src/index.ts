@@ -15,3 +15,5 @@ export { renderBookPdf } from './book-pdf';
 export { DEFAULT_BRAND, voucherFace } from './voucher-face';
 export type { Brand, PrintableBook, PrintableVoucher, VoucherFace } from './voucher-face';
 export { formatEuros, formatFrenchDate } from './french-format';
+export { renderTableDocumentPdf } from './table-document-pdf';
+export type { TableDocument } from './table-document-pdf';

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
-import { CancelBookHandler, DistributeBookHandler } from './book-commands.handler';
+import { AllocateBookHandler, CancelBookHandler, DistributeBookHandler } from './book-commands.handler';
+import { GetBookHandler } from './get-book.query';
 import { BooksController } from './books.controller';
 
-@Module({ controllers: [BooksController], providers: [DistributeBookHandler, CancelBookHandler] })
+@Module({
+  controllers: [BooksController],
+  providers: [DistributeBookHandler, CancelBookHandler, AllocateBookHandler, GetBookHandler],
+})
 export class BooksModule {}

@@ -45,6 +45,8 @@ export interface AppConfig {
   readonly relay: RelayConfig | undefined;
   /** The web app (apps/web) served under /app/: brand, sign-in. */
   readonly web: WebConfig;
+  /** Cron expression of the daily expiry run (Europe/Paris); empty or "off" disables it. */
+  readonly expirySchedule: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -100,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bankDetailsKey: bankDetailsKey(env, production, dataDir),
     relay: relayConfig(env),
     web: webConfig(env, production, Boolean(jwtSecret) || generatedSecret),
+    expirySchedule: env.EXPIRY_SCHEDULE === 'off' ? undefined : env.EXPIRY_SCHEDULE || '0 4 * * *',
   };
 }
 

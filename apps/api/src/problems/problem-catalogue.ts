@@ -51,6 +51,16 @@ export const PROBLEM_CATALOGUE: Record<ProblemCode, ProblemKind> = {
   'programme.invalid': { status: 400, title: 'The programme is invalid' },
   'programme.budget-exceeded': { status: 422, title: "The books would exceed the programme's budget" },
   'programme.ended': { status: 422, title: 'The programme has ended' },
+  'programme.distribution-stopped': {
+    status: 422,
+    title: 'The payer stopped the distribution of this programme',
+  },
+  'programme.grace-period-running': { status: 422, title: 'The grace period is still running' },
+  'book.not-held': { status: 409, title: 'The book is not in your hands' },
+  'book.beneficiary-ref-not-pseudonymous': {
+    status: 400,
+    title: 'The beneficiary reference looks like personal data',
+  },
   'book.not-found': { status: 404, title: 'Unknown book' },
   'book.invalid-request': { status: 400, title: 'The books requested are invalid' },
   'book.already-distributed': { status: 409, title: 'The book was already handed out' },

@@ -7,9 +7,33 @@ import { OpenProgrammeController } from './open-programme/open-programme.control
 import { OpenProgrammeHandler } from './open-programme/open-programme.handler';
 import { PrintBookController } from './print-book/print-book.controller';
 import { PrintBookHandler } from './print-book/print-book.query';
+import { AllocateBooksController } from './allocate-books/allocate-books.controller';
+import { AllocateBooksHandler } from './allocate-books/allocate-books.handler';
+import { EndOfProgrammeController } from './end-of-programme/end-of-programme.controller';
+import { ExpireProgrammeHandler } from './end-of-programme/expire-programme.handler';
+import { ExpiryScheduler } from './end-of-programme/expiry.scheduler';
+import { ProgrammeReportHandler } from './end-of-programme/programme-reports.query';
+import { StopDistributionHandler } from './end-of-programme/stop-distribution.handler';
 
 @Module({
-  controllers: [OpenProgrammeController, GetProgrammeController, IssueBooksController, PrintBookController],
-  providers: [OpenProgrammeHandler, GetProgrammeHandler, IssueBooksHandler, PrintBookHandler],
+  controllers: [
+    OpenProgrammeController,
+    GetProgrammeController,
+    IssueBooksController,
+    PrintBookController,
+    AllocateBooksController,
+    EndOfProgrammeController,
+  ],
+  providers: [
+    OpenProgrammeHandler,
+    GetProgrammeHandler,
+    IssueBooksHandler,
+    PrintBookHandler,
+    AllocateBooksHandler,
+    StopDistributionHandler,
+    ExpireProgrammeHandler,
+    ProgrammeReportHandler,
+    ExpiryScheduler,
+  ],
 })
 export class ProgrammesModule {}

@@ -1,12 +1,25 @@
 import { specification } from '../testing/given-when-then';
-import { bookDistributed, bookIssued, otherPayer, payer, PAYER_ID } from '../testing/fixtures';
+import {
+  allocatedTo,
+  bookDistributed,
+  bookIssued,
+  otherPayer,
+  payer,
+  PAYER_ID,
+  programmeOpened,
+} from '../testing/fixtures';
+import { evolveProgramme, initialProgrammeState } from '../programme/programme.state';
+import type { BookState } from './book.state';
 import { evolveBook, initialBookState } from './book.state';
 import { decideDistributeBook, type DistributeBook } from './distribute-book.decide';
 import { decideCancelBook, type CancelBook } from './cancel-book.decide';
 import type { BookEvent } from './book.events';
 
 const NOW = '2026-03-01T00:00:00.000Z';
-const distribution = specification(evolveBook, initialBookState, decideDistributeBook);
+const openProgramme = evolveProgramme(initialProgrammeState, programmeOpened());
+const distribution = specification(evolveBook, initialBookState, (command: DistributeBook, book: BookState) =>
+  decideDistributeBook(command, book, openProgramme),
+);
 const cancellation = specification(evolveBook, initialBookState, decideCancelBook);
 const distribute = (overrides: Partial<DistributeBook> = {}): DistributeBook => ({
   actor: payer,
@@ -61,7 +74,7 @@ describe('handing a book out', () => {
   it('records the hand-over by the distributor itself', () => {
     const actor = { role: 'distributor' as const, org: 'ccas-bordeaux', subject: 'x' };
     const result = distribution
-      .given([bookIssued()])
+      .given([bookIssued(), allocatedTo('ccas-bordeaux')])
       .when(distribute({ actor, beneficiaryRef: undefined })).result;
     expect(result).toEqual([
       expect.objectContaining({

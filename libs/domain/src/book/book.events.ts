@@ -16,8 +16,25 @@ export type BookIssued = DomainEvent<
     validFrom: Instant;
     validUntil: Instant;
     territory: Territory;
+    /** Days after validUntil during which scans are still accepted; absent in early events: 31. */
+    gracePeriodDays?: number;
     issuedAt: Instant;
   }
+>;
+
+/**
+ * The book moves along the distribution chain (*injecté*): from its payer to a distributor, or
+ * from a distributor to another of its network. Only the holder hands it out.
+ */
+export type BookAllocated = DomainEvent<
+  'BookAllocated.v1',
+  { bookId: string; programmeId: string; fromId: string; toDistributorId: string; allocatedAt: Instant }
+>;
+
+/** After the grace period the vouchers never redeemed expire; their face value is credited back. */
+export type VouchersExpired = DomainEvent<
+  'VouchersExpired.v1',
+  { bookId: string; programmeId: string; voucherIds: string[]; amountCents: Cents; expiredAt: Instant }
 >;
 
 /** `beneficiaryRef` is pseudonymous: an opaque reference chosen by the distributor, never a name. */
@@ -58,4 +75,5 @@ export type BookCancelled = DomainEvent<
   { bookId: string; reason: CancellationReason; voidedVoucherIds: string[]; cancelledAt: Instant }
 >;
 
-export type BookEvent = BookIssued | BookDistributed | VoucherRedeemed | BookCancelled;
+export type BookEvent =
+  BookIssued | BookAllocated | BookDistributed | VoucherRedeemed | BookCancelled | VouchersExpired;

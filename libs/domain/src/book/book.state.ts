@@ -1,6 +1,7 @@
 import type { Cents, PayerShare } from '../shared/money';
 import type { Territory } from '../shared/territory';
 import type { Instant } from '../shared/time';
+import { DEFAULT_GRACE_PERIOD_DAYS } from '../shared/validity';
 import type { BookEvent } from './book.events';
 
 export interface VoucherState {
@@ -12,6 +13,14 @@ export interface VoucherState {
     readonly amountCents: Cents;
     readonly scannedAt: Instant;
   };
+  readonly expired?: boolean;
+  readonly voided?: boolean;
+}
+
+/** Who holds the book now: its payer until it is allocated, then the last distributor it went to. */
+export interface Holder {
+  readonly kind: 'payer' | 'distributor';
+  readonly id: string;
 }
 
 export interface IssuedBookState {
@@ -27,6 +36,10 @@ export interface IssuedBookState {
   readonly vouchers: readonly VoucherState[];
   readonly distributorId?: string;
   readonly wasDistributed: boolean;
+  readonly gracePeriodDays: number;
+  readonly holder: Holder;
+  /** Every distributor the book went through, in order (the allocation chain). */
+  readonly chain: readonly string[];
 }
 
 export type BookState = { readonly status: 'none' } | IssuedBookState;
@@ -35,8 +48,16 @@ export const initialBookState: BookState = { status: 'none' };
 
 export function evolveBook(state: BookState, event: BookEvent): BookState {
   if (event.type === 'BookIssued.v1') {
-    const { vouchers, issuedAt: _issuedAt, ...book } = event.data;
-    return { ...book, status: 'issued', wasDistributed: false, vouchers: vouchers.map((v) => ({ ...v })) };
+    const { vouchers, issuedAt: _issuedAt, gracePeriodDays, ...book } = event.data;
+    return {
+      ...book,
+      status: 'issued',
+      wasDistributed: false,
+      gracePeriodDays: gracePeriodDays ?? DEFAULT_GRACE_PERIOD_DAYS,
+      holder: { kind: 'payer', id: book.payerId },
+      chain: [],
+      vouchers: vouchers.map((v) => ({ ...v })),
+    };
   }
   if (state.status === 'none') return state;
   switch (event.type) {
@@ -56,8 +77,24 @@ export function evolveBook(state: BookState, event: BookEvent): BookState {
       );
       return { ...state, vouchers };
     }
-    case 'BookCancelled.v1':
-      return { ...state, status: 'cancelled' };
+    case 'BookAllocated.v1':
+      return {
+        ...state,
+        holder: { kind: 'distributor', id: event.data.toDistributorId },
+        chain: [...state.chain, event.data.toDistributorId],
+      };
+    case 'BookCancelled.v1': {
+      const voided = new Set(event.data.voidedVoucherIds);
+      const vouchers = state.vouchers.map((v) => (voided.has(v.voucherId) ? { ...v, voided: true } : v));
+      return { ...state, status: 'cancelled', vouchers };
+    }
+    case 'VouchersExpired.v1': {
+      const expired = new Set(event.data.voucherIds);
+      return {
+        ...state,
+        vouchers: state.vouchers.map((v) => (expired.has(v.voucherId) ? { ...v, expired: true } : v)),
+      };
+    }
   }
 }
 

@@ -139,9 +139,9 @@ describe('redeeming a voucher', () => {
       .thenFails('book.cancelled');
   });
 
-  it('refuses a voucher scanned after its validity', () => {
+  it('refuses a voucher scanned after its validity and its grace period', () => {
     given(distributed)
-      .when(redeem({ scannedAt: '2027-01-01T00:00:00.000Z', now: '2027-01-01T00:00:00.000Z' }))
+      .when(redeem({ scannedAt: '2027-02-01T00:00:00.000Z', now: '2027-02-01T00:00:00.000Z' }))
       .thenFails('voucher.expired');
   });
 

@@ -4,6 +4,7 @@ import type { Decision } from '../shared/event';
 import { isCents, splitByShares, type Cents } from '../shared/money';
 import { territoryCovers } from '../shared/territory';
 import { isAfter, isBefore, toMillis, type Instant } from '../shared/time';
+import { redemptionDeadline } from '../shared/validity';
 import { isCertifiedAt, type VenueState } from '../venue/venue.state';
 import type { VoucherRedeemed } from './book.events';
 import { findVoucher, type BookState, type IssuedBookState } from './book.state';
@@ -34,6 +35,7 @@ export function decideRedeemVoucher(
   const voucher = findVoucher(book, command.voucherId);
   if (!voucher) return notFound;
   if (voucher.redemption) return domainError('voucher.already-redeemed', 'this voucher was already redeemed');
+  if (voucher.expired) return domainError('voucher.expired', 'the voucher expired after its grace period');
   const refused = checkBook(book, command) ?? checkVenue(book, venue, command);
   if (refused) return refused;
   if (
@@ -73,8 +75,12 @@ function checkBook(book: IssuedBookState, command: RedeemVoucher): DomainError |
     return domainError('redemption.scanned-in-future', 'scannedAt is in the future');
   if (isBefore(command.scannedAt, book.validFrom))
     return domainError('voucher.not-yet-valid', `the voucher is valid from ${book.validFrom}`);
-  if (isAfter(command.scannedAt, book.validUntil))
-    return domainError('voucher.expired', `the voucher was valid until ${book.validUntil}`);
+  const deadline = redemptionDeadline(book.validUntil, book.gracePeriodDays);
+  if (isAfter(command.scannedAt, deadline))
+    return domainError(
+      'voucher.expired',
+      `the voucher was valid until ${book.validUntil}, with a grace period until ${deadline}`,
+    );
   return undefined;
 }
 

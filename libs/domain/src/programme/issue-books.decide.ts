@@ -66,6 +66,7 @@ export function decideIssueBooks(command: IssueBooks, state: ProgrammeState): Is
         validFrom: state.validFrom,
         validUntil: state.validUntil,
         territory: state.territory,
+        gracePeriodDays: state.gracePeriodDays,
         issuedAt: command.now,
       },
     })),

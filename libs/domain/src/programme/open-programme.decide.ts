@@ -4,6 +4,7 @@ import type { Decision } from '../shared/event';
 import { FULL_SHARE_BPS, isCents, type Cents, type PayerShare } from '../shared/money';
 import { isEmptyTerritory, type Territory } from '../shared/territory';
 import { isBefore, toMillis, type Instant } from '../shared/time';
+import { DEFAULT_GRACE_PERIOD_DAYS } from '../shared/validity';
 import type { ProgrammeOpened } from './programme.events';
 import type { ProgrammeState } from './programme.state';
 
@@ -18,6 +19,8 @@ export interface OpenProgramme {
   readonly validUntil: Instant;
   /** Absent: the payer funds the whole programme alone. */
   readonly coFunders?: readonly PayerShare[];
+  /** Days after validUntil during which scans are still accepted (default 31). */
+  readonly gracePeriodDays?: number;
   readonly now: Instant;
 }
 
@@ -46,6 +49,7 @@ export function decideOpenProgramme(
         validFrom: command.validFrom,
         validUntil: command.validUntil,
         coFunders: coFunders.map((share) => ({ payerId: share.payerId, shareBps: share.shareBps })),
+        gracePeriodDays: command.gracePeriodDays ?? DEFAULT_GRACE_PERIOD_DAYS,
         openedAt: command.now,
       },
     },
@@ -63,6 +67,9 @@ function validateProgramme(command: OpenProgramme): DomainError | undefined {
     return invalid('validFrom and validUntil must be ISO-8601 instants');
   if (!isBefore(command.validFrom, command.validUntil))
     return invalid('validFrom must come before validUntil');
+  const grace = command.gracePeriodDays;
+  if (grace !== undefined && !(Number.isSafeInteger(grace) && grace >= 0 && grace <= 366))
+    return invalid('gracePeriodDays must be a whole number of days from 0 to 366');
   if (isEmptyTerritory(command.territory))
     return invalid('the territory names no département and no commune');
   if (command.coFunders) return validateCoFunders(command.coFunders, command.actor.org);

@@ -15,6 +15,8 @@ export type ProgrammeOpened = DomainEvent<
     validFrom: Instant;
     validUntil: Instant;
     coFunders: PayerShare[];
+    /** Days after validUntil during which scans are still accepted; absent in early events: 31. */
+    gracePeriodDays?: number;
     openedAt: Instant;
   }
 >;
@@ -25,4 +27,23 @@ export type BooksIssued = DomainEvent<
   { programmeId: string; bookIds: string[]; voucherCount: number; amountCents: Cents; issuedAt: Instant }
 >;
 
-export type ProgrammeEvent = ProgrammeOpened | BooksIssued;
+/** The payer blocks further allocation and hand-over; books already handed out stay usable. */
+export type DistributionStopped = DomainEvent<
+  'DistributionStopped.v1',
+  { programmeId: string; stoppedAt: Instant }
+>;
+
+/** A credit note (*avoir*) for the face value of the vouchers expired, split between co-funders. */
+export type CreditNoteIssued = DomainEvent<
+  'CreditNoteIssued.v1',
+  {
+    programmeId: string;
+    creditNoteId: string;
+    voucherCount: number;
+    amountCents: Cents;
+    shares: { payerId: string; amountCents: Cents }[];
+    issuedAt: Instant;
+  }
+>;
+
+export type ProgrammeEvent = ProgrammeOpened | BooksIssued | DistributionStopped | CreditNoteIssued;

@@ -1,6 +1,7 @@
 import type { Cents, PayerShare } from '../shared/money';
 import type { Territory } from '../shared/territory';
 import type { Instant } from '../shared/time';
+import { DEFAULT_GRACE_PERIOD_DAYS } from '../shared/validity';
 import type { ProgrammeEvent } from './programme.events';
 
 export interface OpenProgrammeState {
@@ -16,6 +17,10 @@ export interface OpenProgrammeState {
   readonly validUntil: Instant;
   readonly coFunders: readonly PayerShare[];
   readonly bookIds: readonly string[];
+  readonly gracePeriodDays: number;
+  readonly distributionStopped: boolean;
+  readonly creditedCents: Cents;
+  readonly creditedVoucherCount: number;
 }
 
 export type ProgrammeState = { readonly status: 'none' } | OpenProgrammeState;
@@ -25,8 +30,17 @@ export const initialProgrammeState: ProgrammeState = { status: 'none' };
 export function evolveProgramme(state: ProgrammeState, event: ProgrammeEvent): ProgrammeState {
   switch (event.type) {
     case 'ProgrammeOpened.v1': {
-      const { openedAt: _openedAt, ...opened } = event.data;
-      return { status: 'open', ...opened, committedCents: 0 as Cents, bookIds: [] };
+      const { openedAt: _openedAt, gracePeriodDays, ...opened } = event.data;
+      return {
+        status: 'open',
+        ...opened,
+        gracePeriodDays: gracePeriodDays ?? DEFAULT_GRACE_PERIOD_DAYS,
+        committedCents: 0 as Cents,
+        bookIds: [],
+        distributionStopped: false,
+        creditedCents: 0 as Cents,
+        creditedVoucherCount: 0,
+      };
     }
     case 'BooksIssued.v1':
       if (state.status !== 'open') return state;
@@ -34,6 +48,15 @@ export function evolveProgramme(state: ProgrammeState, event: ProgrammeEvent): P
         ...state,
         committedCents: (state.committedCents + event.data.amountCents) as Cents,
         bookIds: [...state.bookIds, ...event.data.bookIds],
+      };
+    case 'DistributionStopped.v1':
+      return state.status === 'open' ? { ...state, distributionStopped: true } : state;
+    case 'CreditNoteIssued.v1':
+      if (state.status !== 'open') return state;
+      return {
+        ...state,
+        creditedCents: (state.creditedCents + event.data.amountCents) as Cents,
+        creditedVoucherCount: state.creditedVoucherCount + event.data.voucherCount,
       };
   }
 }

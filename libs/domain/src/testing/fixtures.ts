@@ -1,7 +1,7 @@
 import type { Actor } from '../shared/actor';
 import type { Cents } from '../shared/money';
 import type { ProgrammeOpened } from '../programme/programme.events';
-import type { BookDistributed, BookIssued } from '../book/book.events';
+import type { BookAllocated, BookDistributed, BookIssued } from '../book/book.events';
 import type { VenueCertified, VenueRegistered } from '../venue/venue.events';
 
 export const PAYER_ID = '200054781';
@@ -27,6 +27,7 @@ export const programmeOpened = (overrides: Partial<ProgrammeOpened['data']> = {}
     validFrom: '2026-01-01T00:00:00.000Z',
     validUntil: '2026-12-31T23:59:59.000Z',
     coFunders: [{ payerId: PAYER_ID, shareBps: 10_000 }],
+    gracePeriodDays: 31,
     openedAt: '2026-01-01T00:00:00.000Z',
     ...overrides,
   },
@@ -83,5 +84,16 @@ export const venueCertified = (overrides: Partial<VenueCertified['data']> = {}):
     certifiedAt: '2026-01-15T00:00:00.000Z',
     validUntil: '2027-01-15T00:00:00.000Z',
     ...overrides,
+  },
+});
+
+export const allocatedTo = (toDistributorId: string, fromId = PAYER_ID): BookAllocated => ({
+  type: 'BookAllocated.v1',
+  data: {
+    bookId: 'book-1',
+    programmeId: 'prog-1',
+    fromId,
+    toDistributorId,
+    allocatedAt: '2026-02-01T12:00:00.000Z',
   },
 });

@@ -1,4 +1,6 @@
 import type {
+  BookAllocated,
+  VouchersExpired,
   BookCancelled,
   BookDistributed,
   BookIssued,
@@ -19,6 +21,8 @@ export interface ProjectedTypes {
   'BookDistributed.v1': BookDistributed['data'];
   'VoucherRedeemed.v1': VoucherRedeemed['data'];
   'BookCancelled.v1': BookCancelled['data'];
+  'BookAllocated.v1': BookAllocated['data'];
+  'VouchersExpired.v1': VouchersExpired['data'];
   'VenueRegistered.v1': VenueRegistered['data'];
   'SettlementBatchOpened.v1': SettlementBatchOpened['data'];
   'SettlementBatchPaid.v1': SettlementBatchPaid['data'];

@@ -1,5 +1,6 @@
 import type { Projection } from '../model/projection';
 import type { Change, Memory, Row, RowRef, TableSpec } from '../model/table';
+import { redemptionDeadline } from '@pass/domain';
 import { known } from './event-data';
 
 export const VOUCHER_STATUS = 'voucher_status';
@@ -24,7 +25,7 @@ const TABLES: TableSpec[] = [
   { name: BOOKS, key: ['book_id'], columns: { book_id: 'text', voucher_ids: 'jsonb' } },
 ];
 
-export type StoredVoucherStatus = 'issued' | 'distributed' | 'redeemed' | 'void';
+export type StoredVoucherStatus = 'issued' | 'distributed' | 'redeemed' | 'void' | 'expired';
 export type VoucherHistoryEntry = { event: string; at: string } & Record<string, unknown>;
 
 /**
@@ -53,6 +54,7 @@ export function voucherStatusProjection(): Projection {
       const event = known(raw);
       switch (event?.type) {
         case 'BookDistributed.v1':
+        case 'BookAllocated.v1':
           return [
             { table: BOOKS, key: { book_id: event.data.bookId } },
             ...voucherIdsOf(memory, event.data.bookId).map(voucher),
@@ -61,6 +63,8 @@ export function voucherStatusProjection(): Projection {
           return [voucher(event.data.voucherId)];
         case 'BookCancelled.v1':
           return event.data.voidedVoucherIds.map(voucher);
+        case 'VouchersExpired.v1':
+          return event.data.voucherIds.map(voucher);
         default:
           return [];
       }
@@ -90,7 +94,14 @@ export function voucherStatusProjection(): Projection {
                 valid_until: data.validUntil,
                 status: 'issued',
                 venue_id: null,
-                history: [{ event: 'issued', at }],
+                // Kept in the history (jsonb) so the reader knows when scans stop being accepted.
+                history: [
+                  {
+                    event: 'issued',
+                    at,
+                    redeemableUntil: redemptionDeadline(data.validUntil, data.gracePeriodDays),
+                  },
+                ],
               },
             })),
           ];
@@ -110,6 +121,20 @@ export function voucherStatusProjection(): Projection {
             status: 'redeemed',
             venue_id: venueId,
           }));
+        }
+        case 'BookAllocated.v1': {
+          const entry = { event: 'allocated', at, distributorId: event.data.toDistributorId };
+          return voucherIdsOf(memory, event.data.bookId).flatMap((voucherId) =>
+            update(memory, voucherId, entry, () => ({})),
+          );
+        }
+        case 'VouchersExpired.v1': {
+          const entry = { event: 'expired', at };
+          return event.data.voucherIds.flatMap((voucherId) =>
+            update(memory, voucherId, entry, (row) => ({
+              status: row.status === 'redeemed' ? 'redeemed' : 'expired',
+            })),
+          );
         }
         case 'BookCancelled.v1': {
           const entry = { event: 'void', at, reason: event.data.reason };

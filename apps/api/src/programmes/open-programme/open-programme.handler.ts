@@ -45,6 +45,7 @@ export class OpenProgrammeHandler implements ICommandHandler<OpenProgrammeComman
           validFrom: new Date(request.validFrom).toISOString(),
           validUntil: new Date(request.validUntil).toISOString(),
           coFunders: request.coFunders,
+          gracePeriodDays: request.gracePeriodDays,
           now: this.clock.now(),
         },
         initialProgrammeState,

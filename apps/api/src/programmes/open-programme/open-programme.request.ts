@@ -74,6 +74,16 @@ export class OpenProgrammeRequest {
   @IsISO8601({ strict: true })
   validUntil!: string;
 
+  @ApiPropertyOptional({
+    example: 31,
+    description: 'days after validUntil during which scans are still accepted (default 31)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(366)
+  gracePeriodDays?: number;
+
   @ApiPropertyOptional({ type: [CoFunderRequest], description: 'shares adding up to 10,000 bps' })
   @IsOptional()
   @IsArray()

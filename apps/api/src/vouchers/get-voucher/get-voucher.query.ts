@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { isAfter, type Actor } from '@pass/domain';
+import { isAfter, redemptionDeadline, type Actor } from '@pass/domain';
 import {
   fromSql,
   projectionTables,
@@ -46,16 +46,20 @@ export class GetVoucherHandler implements IQueryHandler<GetVoucherQuery> {
     if (!mayRead) throw new ProblemException('voucher.not-found', `no voucher ${voucherId}`);
     const validUntil = String(row.valid_until);
     const stored = String(row.status);
+    const history = row.history as VoucherHistoryEntry[];
+    // Scans stay accepted through the grace period; before the expiry run, expiry is derived from the clock.
+    const redeemableUntil = String(history[0]?.redeemableUntil ?? redemptionDeadline(validUntil));
     const expired =
-      (stored === 'issued' || stored === 'distributed') && isAfter(this.clock.now(), validUntil);
+      (stored === 'issued' || stored === 'distributed') && isAfter(this.clock.now(), redeemableUntil);
     return {
       voucherId,
       bookId: row.book_id,
       programmeId: row.programme_id,
       faceValueCents: row.face_value_cents,
       validUntil,
+      redeemableUntil,
       status: expired ? 'expired' : stored,
-      history: row.history as VoucherHistoryEntry[],
+      history,
     };
   }
 }

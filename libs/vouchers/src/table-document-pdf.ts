@@ -1,0 +1,48 @@
+/**
+ * A plain A4 document for the finance side (credit notes, reconciliation reports): a title, a few
+ * lines of context, and tables of label / value rows. Standard fonts only, as for the carnets.
+ */
+import PDFDocument from 'pdfkit';
+
+export interface TableDocument {
+  readonly title: string;
+  readonly lines: readonly string[];
+  readonly tables: readonly {
+    readonly heading: string;
+    readonly rows: readonly (readonly [string, string])[];
+  }[];
+  readonly author: string;
+}
+
+const MARGIN = 56;
+
+export function renderTableDocumentPdf(document: TableDocument): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    info: { Title: document.title, Author: document.author },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const width = doc.page.width - 2 * MARGIN;
+  doc.font('Helvetica-Bold').fontSize(18).text(document.title, { width });
+  doc.moveDown(0.5);
+  doc.font('Helvetica').fontSize(10).fillColor('#333333');
+  for (const line of document.lines) doc.text(line, { width });
+  for (const table of document.tables) {
+    doc.moveDown(1).font('Helvetica-Bold').fontSize(12).fillColor('#111111').text(table.heading, { width });
+    doc.moveDown(0.3).font('Helvetica').fontSize(10);
+    for (const [label, value] of table.rows) {
+      const y = doc.y;
+      doc.text(label, MARGIN, y, { width: width * 0.65 });
+      doc.text(value, MARGIN + width * 0.65, y, { width: width * 0.35, align: 'right' });
+      doc.moveDown(0.2);
+    }
+  }
+  doc.end();
+  return done;
+}

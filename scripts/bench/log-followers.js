@@ -1,0 +1,70 @@
+// Item 5: projection rebuild events/s, and Kafka relay events/s to the real broker.
+const { execSync } = require('node:child_process');
+const { join } = require('node:path');
+const { BENCH_DATABASE_URL, freshSchema, dropSchema, median } = require('./support');
+const { seedLog } = require('./seed-log');
+
+const dist = (path) => require(join(__dirname, '../../dist', path));
+
+function brokerRunning() {
+  try {
+    execSync('bash infra/kafka/kafka.sh status', { cwd: join(__dirname, '../..'), stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function relayEventsPerSecond(store, events) {
+  const { KafkaRelay } = dist('libs/messaging/src');
+  const tag = Date.now().toString(36);
+  const relay = new KafkaRelay({
+    store,
+    brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+    topic: `bench.payer-events.${tag}`,
+    checkpointName: `bench-${tag}`,
+    batchSize: 500,
+  });
+  const started = process.hrtime.bigint();
+  let relayed = 0;
+  for (;;) {
+    const step = await relay.relayOnce();
+    if (step === 0) break;
+    relayed += step;
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await relay.stop();
+  if (relayed !== events) throw new Error(`the relay published ${relayed} of ${events} events`);
+  return relayed / seconds;
+}
+
+async function logFollowers({ quick, runs }) {
+  const { PostgresEventStore } = dist('libs/event-store/src');
+  const { allProjections, rebuildProjection } = dist('libs/projections/src');
+  const books = quick ? 500 : 5_000;
+  const schema = await freshSchema('bench_follow');
+  const store = await PostgresEventStore.connect({ connectionString: BENCH_DATABASE_URL, schema, max: 8 });
+  const startedBroker = !brokerRunning();
+  try {
+    const events = await seedLog(store, { books });
+    const rebuilds = {};
+    for (const projection of allProjections()) {
+      const figures = [];
+      for (let run = 0; run < runs; run++)
+        figures.push((await rebuildProjection(store, projection, { batchSize: 2000 })).eventsPerSecond);
+      rebuilds[projection.name] = { figures, median: median(figures) };
+    }
+    if (startedBroker)
+      execSync('bash infra/kafka/kafka.sh start', { cwd: join(__dirname, '../..'), stdio: 'inherit' });
+    const relayFigures = [];
+    for (let run = 0; run < runs; run++) relayFigures.push(await relayEventsPerSecond(store, events));
+    return { events, rebuilds, relay: { figures: relayFigures, median: median(relayFigures) } };
+  } finally {
+    await store.close();
+    await dropSchema(schema);
+    if (startedBroker)
+      execSync('bash infra/kafka/kafka.sh stop', { cwd: join(__dirname, '../..'), stdio: 'inherit' });
+  }
+}
+
+module.exports = { logFollowers };
