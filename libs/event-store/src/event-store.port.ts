@@ -70,6 +70,12 @@ export interface EventStore {
   /** Events committed after `after`, in (transactionId, globalPosition) order, never past a running transaction. */
   readAll(after: GlobalPosition, limit: number): Promise<StoredEvent[]>;
   lookup(scope: string, key: string): Promise<unknown | undefined>;
+  /**
+   * Calls `listener` soon after events are committed (by this process or another), so followers of
+   * the global log need not poll hard. A hint only: it may come late, twice, or for several appends.
+   * Answers a function that stops listening.
+   */
+  onAppended(listener: () => void): Promise<() => Promise<void>>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -34,7 +34,7 @@ export interface AppConfig {
   readonly projections: {
     /** Run the projectors inside the API process (one instance per projection holds its lock; others stand by). */
     readonly inProcess: boolean;
-    /** Idle poll of the log (no LISTEN/NOTIFY: the event store's append does not notify). */
+    /** Idle poll of the log: the fallback when an append notification (LISTEN/NOTIFY) is missed. */
     readonly pollMs: number;
     /** How long a read waits for the projections to reach the log's head before answering anyway. */
     readonly freshnessDeadlineMs: number;
@@ -96,7 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     brandName: env.BRAND_NAME || 'Pass numérique',
     projections: {
       inProcess: env.PROJECTIONS_IN_PROCESS !== 'false',
-      pollMs: integer(env, 'PROJECTIONS_POLL_MS', 150),
+      pollMs: integer(env, 'PROJECTIONS_POLL_MS', 500),
       freshnessDeadlineMs: integer(env, 'PROJECTIONS_FRESHNESS_MS', 2000, 0),
     },
     bankDetailsKey: bankDetailsKey(env, production, dataDir),

@@ -28,6 +28,22 @@ export function eventStoreContract(name: string, open: OpenSubject): void {
     lateCommitContract(subject);
     readAllContract(open);
 
+    describe('append notifications', () => {
+      it('tells a listener soon after events are committed, and stops when asked', async () => {
+        let calls = 0;
+        const stop = await subject().store.onAppended(() => (calls += 1));
+        const before = calls;
+        await subject().store.append([
+          { streamId: uniqueStreamId(), expectedVersion: 0, events: newEvents(1) },
+        ]);
+        const deadline = Date.now() + 5_000;
+        while (calls === before && Date.now() < deadline)
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        expect(calls).toBeGreaterThan(before);
+        await stop();
+      });
+    });
+
     describe('lifecycle', () => {
       it('answers ping', async () => {
         await expect(subject().store.ping()).resolves.toBeUndefined();

@@ -2,6 +2,7 @@ import { PGlite } from './pglite-module';
 import type { EventStore } from '../event-store.port';
 import { runMigrations } from '../sql/schema';
 import { SqlEventStore } from '../sql/sql-event-store';
+import { EVENTS_APPENDED_CHANNEL } from '../sql/append-function';
 import { PgliteExecutor } from './pglite-executor';
 
 export interface PgliteEventStoreOptions {
@@ -26,6 +27,12 @@ export class PgliteEventStore extends SqlEventStore implements EventStore {
       await store.close();
       throw error;
     }
+  }
+
+  /** PGlite delivers NOTIFY in-process, on its one connection. */
+  async onAppended(listener: () => void): Promise<() => Promise<void>> {
+    const unlisten = await this.database.listen(EVENTS_APPENDED_CHANNEL, () => listener());
+    return () => unlisten();
   }
 
   /** For the libraries that live next to the events (projections): PGlite has a single connection. */

@@ -2,6 +2,7 @@ import { Pool } from 'pg';
 import type { EventStore } from '../event-store.port';
 import { runMigrations } from '../sql/schema';
 import { SqlEventStore } from '../sql/sql-event-store';
+import { listenForAppends } from './append-listener';
 import { PostgresExecutor } from './postgres-executor';
 
 export interface PostgresEventStoreOptions {
@@ -19,8 +20,9 @@ const SQL_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** The production adapter: PostgreSQL through a node-postgres pool. */
 export class PostgresEventStore extends SqlEventStore implements EventStore {
   private readonly sharedPool: Pool;
+  private readonly listeners: (() => Promise<void>)[] = [];
 
-  constructor(options: PostgresEventStoreOptions) {
+  constructor(private readonly options: PostgresEventStoreOptions) {
     const pool = createPool(options);
     super(new PostgresExecutor(pool));
     this.sharedPool = pool;
@@ -38,6 +40,18 @@ export class PostgresEventStore extends SqlEventStore implements EventStore {
       await store.close();
       throw error;
     }
+  }
+
+  async onAppended(listener: () => void): Promise<() => Promise<void>> {
+    // Channels are per database, not per schema: stores in sibling schemas wake each other, harmlessly.
+    const stop = await listenForAppends(this.options.connectionString, listener);
+    this.listeners.push(stop);
+    return stop;
+  }
+
+  override async close(): Promise<void> {
+    await Promise.all(this.listeners.map((stop) => stop()));
+    await super.close();
   }
 
   /** For the libraries that live next to the events (projections): one pool per process. */

@@ -60,6 +60,21 @@ begin
 end
 $fn$`;
 
+/**
+ * Version 2 of the function, plus a notification: readers of the global log (projections, relay)
+ * LISTEN on this channel and wake at once instead of waiting for their next poll. PostgreSQL
+ * delivers it at commit and folds duplicates within a transaction.
+ */
+export const EVENTS_APPENDED_CHANNEL = 'pass_events_appended';
+
+export const APPEND_FUNCTION_NOTIFYING = APPEND_FUNCTION.replace(
+  `  return jsonb_build_object('versions', current_versions);`,
+  `  if coalesce(array_length(event_ids, 1), 0) > 0 then
+    perform pg_notify('${EVENTS_APPENDED_CHANNEL}', '');
+  end if;
+  return jsonb_build_object('versions', current_versions);`,
+);
+
 export const CALL_APPEND_FUNCTION = `select pass_append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) as result`;
 
 /** SQLSTATE raised by the function when a reservation key is held by someone else. */

@@ -1,4 +1,4 @@
-import { APPEND_FUNCTION } from './append-function';
+import { APPEND_FUNCTION, APPEND_FUNCTION_NOTIFYING } from './append-function';
 import type { SqlExecutor } from './sql-executor';
 
 /**
@@ -49,6 +49,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 2,
     name: 'append in one round trip',
     statements: [APPEND_FUNCTION],
+  },
+  {
+    version: 3,
+    name: 'notify readers of the log on append',
+    statements: [APPEND_FUNCTION_NOTIFYING],
   },
 ];
 

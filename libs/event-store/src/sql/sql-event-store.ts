@@ -29,7 +29,7 @@ import { EVENTS_STREAM_VERSION_CONSTRAINT } from './schema';
 import { hasSqlState, isUniqueViolation, SqlExecutor, SqlQueryable } from './sql-executor';
 
 /** The event-store algorithm, once, for every SQL adapter (PostgreSQL, PGlite). */
-export class SqlEventStore implements EventStore {
+export abstract class SqlEventStore implements EventStore {
   constructor(private readonly executor: SqlExecutor) {}
 
   /**
@@ -91,6 +91,8 @@ export class SqlEventStore implements EventStore {
     const [row] = await this.executor.query<{ value: unknown }>(SELECT_RESERVATION, [scope, key]);
     return row?.value;
   }
+
+  abstract onAppended(listener: () => void): Promise<() => Promise<void>>;
 
   async ping(): Promise<void> {
     await this.executor.query(PING);

@@ -5,13 +5,20 @@ import { ProjectionRunner, type RunnerOptions } from './projection-runner';
 /** All projections of one process (the API in-process, or apps/projector), each with its own runner and lock. */
 export class ProjectionHost {
   readonly runners: ProjectionRunner[];
+  private stopListening?: Promise<(() => Promise<void>) | undefined>;
 
-  constructor(store: SqlEventStore, projections: readonly Projection[], options: RunnerOptions = {}) {
+  constructor(
+    private readonly store: SqlEventStore,
+    projections: readonly Projection[],
+    options: RunnerOptions = {},
+  ) {
     this.runners = projections.map((projection) => new ProjectionRunner(store, projection, options));
   }
 
+  /** Runners wake on the store's append notifications (LISTEN/NOTIFY) and poll as a fallback. */
   start(): void {
     for (const runner of this.runners) runner.start();
+    this.stopListening = this.store.onAppended(() => this.wake()).catch(() => undefined);
   }
 
   wake(): void {
@@ -19,6 +26,9 @@ export class ProjectionHost {
   }
 
   async stop(): Promise<void> {
+    await (
+      await this.stopListening
+    )?.();
     await Promise.all(this.runners.map((runner) => runner.stop()));
   }
 

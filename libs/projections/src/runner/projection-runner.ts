@@ -7,9 +7,9 @@ import { applyBatch } from './apply-batch';
 export interface RunnerOptions {
   readonly batchSize?: number;
   /**
-   * How long an idle runner sleeps before looking at the log again. There is no LISTEN/NOTIFY: the
-   * event store's append does not notify, and a trigger on its table would change it behind its back.
-   * `wake()` cuts the sleep short (the API calls it before answering from a read model).
+   * How long an idle runner sleeps before looking at the log again: the fallback when a notification
+   * is missed. `wake()` cuts the sleep short (the host calls it on every append notification, and the
+   * API before answering from a read model).
    */
   readonly idleMs?: number;
   /** How often a standby instance (another one holds the lock) tries to take over. */
