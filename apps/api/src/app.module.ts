@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
 import { BankAccountsModule } from './bank-accounts/bank-accounts.module';
 import { BooksModule } from './books/books.module';
+import { BrandingModule } from './branding/branding.module';
 import type { AppConfig } from './config/app-config';
 import { Clock, SystemClock } from './infrastructure/clock';
 import { ConfigModule } from './config/config.module';
@@ -67,6 +68,7 @@ export class AppModule {
         BankAccountsModule,
         PayersModule,
         SettlementsModule,
+        BrandingModule,
         WebModule.forRoot(config),
       ],
       controllers: [ProblemsController],

@@ -11,6 +11,7 @@ async function main(): Promise<void> {
     `Pass numérique listens on ${url} (store: ${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`})`,
   );
   console.log(`API documentation: ${url}/docs`);
+  console.log(`Web app (scanner, dashboard): ${url}/app/`);
   if (config.auth.generatedSecret && config.auth.jwtSecret) {
     const admin = await signDevelopmentToken(config.auth.jwtSecret, { role: 'admin', org: 'operator' });
     console.log(

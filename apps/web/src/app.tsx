@@ -18,9 +18,17 @@ interface Route {
 }
 
 const ROUTES: Record<string, Route> = {
-  '/app/scan': { title: 'Scanner un chèque', role: 'venue', render: (actor) => <ScanPage actor={actor} signedIn /> },
+  '/app/scan': {
+    title: 'Scanner un chèque',
+    role: 'venue',
+    render: (actor) => <ScanPage actor={actor} signedIn />,
+  },
   '/app/historique': { title: 'Historique du lieu', role: 'venue', render: () => <HistoryPage /> },
-  '/app/tableau-de-bord': { title: 'Tableau de bord', role: 'payer', render: () => <DashboardPage /> },
+  '/app/tableau-de-bord': {
+    title: 'Tableau de bord',
+    role: 'payer',
+    render: (actor) => <DashboardPage actor={actor} />,
+  },
 };
 
 export function App({ config }: { config: WebConfig }) {

@@ -43,6 +43,7 @@ export async function renderBookPdf(book: PrintableBook, brand: Brand = DEFAULT_
   faces.forEach((face, index) => {
     doc.addPage();
     drawVoucher(doc, face, qrImages[index]);
+    if (book.payerLogoPng) drawLogo(doc, book.payerLogoPng);
   });
   doc.end();
   return pdf;
@@ -77,6 +78,14 @@ function drawVoucher(doc: PDFKit.PDFDocument, face: VoucherFace, qrPng: Buffer):
 
   centeredText(doc, face.position, footerTop, { font: 'Helvetica-Bold', size: 9 });
   centeredText(doc, face.bookLabel, footerTop + 11, { font: 'Helvetica', size: 7, color: MUTED });
+}
+
+const LOGO_BOX = 12 * POINTS_PER_MM;
+
+/** The payer's logo in the bottom-left corner, beside the footer, where it moves nothing else. */
+function drawLogo(doc: PDFKit.PDFDocument, png: Buffer): void {
+  const { height } = doc.page;
+  doc.image(png, MARGIN, height - MARGIN - LOGO_BOX, { fit: [LOGO_BOX, LOGO_BOX], valign: 'bottom' });
 }
 
 interface TextStyle {

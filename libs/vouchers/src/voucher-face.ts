@@ -18,6 +18,8 @@ export interface PrintableBook {
   readonly bookId: string;
   readonly programmeName: string;
   readonly payerName?: string;
+  /** The payer's logo, printed in a corner: PNG only, pdfkit draws no SVG (an SVG logo shows on the dashboard). */
+  readonly payerLogoPng?: Buffer;
   readonly faceValueCents: number;
   /** ISO 8601 dates, e.g. "2026-01-01". */
   readonly validFrom: string;

@@ -35,7 +35,17 @@ export async function apiBlob(path: string): Promise<Blob> {
   return (await send(path, {})).blob();
 }
 
-async function send(path: string, options: RequestOptions): Promise<Response> {
+/** PUT a file as the raw body (a logo): answers parsed JSON. */
+export async function apiUpload<T>(path: string, file: Blob, contentType: string): Promise<T> {
+  const response = await send(path, {
+    method: 'PUT',
+    rawBody: file,
+    headers: { 'Content-Type': contentType },
+  });
+  return (await response.json()) as T;
+}
+
+async function send(path: string, options: RequestOptions & { rawBody?: Blob }): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json, */*', ...options.headers };
   const token = options.anonymous ? undefined : session.token();
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -45,7 +55,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     response = await fetch(path, {
       method: options.method ?? 'GET',
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       cache: 'no-store',
       credentials: 'omit',
     });

@@ -82,12 +82,17 @@ function DevSignIn() {
     <section class="card narrow" aria-labelledby="dev-title">
       <h2 id="dev-title">Connexion de développement</h2>
       <p class="notice notice--warning">
-        Aucun fournisseur d'identité n'est configuré : cette connexion sans mot de passe n'existe qu'en développement.
+        Aucun fournisseur d'identité n'est configuré : cette connexion sans mot de passe n'existe qu'en
+        développement.
       </p>
       <form onSubmit={submit} noValidate>
         <div class="field">
           <label for="dev-role">Type de compte</label>
-          <select id="dev-role" value={role} onChange={(event) => setRole((event.currentTarget as HTMLSelectElement).value as Role)}>
+          <select
+            id="dev-role"
+            value={role}
+            onChange={(event) => setRole((event.currentTarget as HTMLSelectElement).value as Role)}
+          >
             {ROLES.map((value) => (
               <option key={value} value={value}>
                 {ROLE_LABELS[value]}

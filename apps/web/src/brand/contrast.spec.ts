@@ -14,6 +14,7 @@ describe('accentPalette', () => {
     for (const brand of ['#ffcc00', '#00b3a4', '#ff6f61', '#e0e0e0', '#777777', '#808080', '#000000']) {
       const palette = accentPalette(brand)!;
       expect(contrast(rgb(palette.ink), rgb('#ffffff'))).toBeGreaterThanOrEqual(4.5);
+      expect(contrast(rgb(palette.ink), rgb(palette.soft))).toBeGreaterThanOrEqual(4.5);
       expect(contrast(rgb(palette.onFill), rgb(palette.fill))).toBeGreaterThanOrEqual(4.5);
     }
   });

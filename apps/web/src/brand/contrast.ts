@@ -36,7 +36,7 @@ export interface AccentPalette {
   readonly fill: string;
   /** Text on the fill: white or near-black, whichever reads better. */
   readonly onFill: string;
-  /** The accent darkened until text in it reaches 4.5:1 on white (links, secondary buttons). */
+  /** The accent darkened until text in it reaches 4.5:1 on white and on `soft` (links, secondary buttons). */
   readonly ink: string;
   /** A pale tint for highlighted backgrounds. */
   readonly soft: string;
@@ -45,8 +45,10 @@ export interface AccentPalette {
 export function accentPalette(hex: string): AccentPalette | undefined {
   const rgb = parseHex(hex);
   if (!rgb) return undefined;
+  // Links sit on white and on the pale tint (the current page in the menu): readable on both.
+  const soft = mix(rgb, WHITE, 0.9);
   let ink = rgb;
-  for (let step = 0; contrast(ink, WHITE) < AA && step < 40; step++) ink = mix(ink, BLACK, 0.08);
+  for (let step = 0; contrast(ink, soft) < AA && step < 40; step++) ink = mix(ink, BLACK, 0.08);
   const onAccent: Rgb = contrast(rgb, WHITE) >= contrast(rgb, NEAR_BLACK) ? WHITE : NEAR_BLACK;
   const readable = contrast(rgb, onAccent) >= AA;
   return {
@@ -54,10 +56,11 @@ export function accentPalette(hex: string): AccentPalette | undefined {
     fill: toHex(readable ? rgb : ink),
     onFill: toHex(readable ? onAccent : WHITE),
     ink: toHex(ink),
-    soft: toHex(mix(rgb, WHITE, 0.9)),
+    soft: toHex(soft),
   };
 }
 
 function mix(a: Rgb, b: Rgb, weightOfB: number): Rgb {
-  return [0, 1, 2].map((i) => a[i] * (1 - weightOfB) + b[i] * weightOfB) as unknown as Rgb;
+  // Rounded at once: contrasts are checked on the colours actually written out.
+  return [0, 1, 2].map((i) => Math.round(a[i] * (1 - weightOfB) + b[i] * weightOfB)) as unknown as Rgb;
 }

@@ -9,7 +9,9 @@ const SHOWN = 50;
 
 /** The programme's carnets, each printable as the PDF handed to beneficiaries (lead payer only). */
 export function BooksSection({ programme }: { programme: ProgrammeSummary }) {
-  const books = useApi<{ books: Book[] }>(`/v1/web/programmes/${encodeURIComponent(programme.programmeId)}/books`);
+  const books = useApi<{ books: Book[] }>(
+    `/v1/web/programmes/${encodeURIComponent(programme.programmeId)}/books`,
+  );
   const [error, setError] = useState<string>();
 
   async function print(bookId: string) {
@@ -32,7 +34,8 @@ export function BooksSection({ programme }: { programme: ProgrammeSummary }) {
             <div class="table-wrap">
               <table>
                 <caption>
-                  Carnets du programme{list.length > SHOWN ? ` (les ${SHOWN} premiers sur ${list.length})` : ''}
+                  Carnets du programme
+                  {list.length > SHOWN ? ` (les ${SHOWN} premiers sur ${list.length})` : ''}
                 </caption>
                 <thead>
                   <tr>
@@ -54,7 +57,11 @@ export function BooksSection({ programme }: { programme: ProgrammeSummary }) {
                       <td class="num">{formatCount(book.redeemed)}</td>
                       <td>
                         {programme.lead ? (
-                          <button type="button" class="button button--secondary button--small" onClick={() => void print(book.bookId)}>
+                          <button
+                            type="button"
+                            class="button button--secondary button--small"
+                            onClick={() => void print(book.bookId)}
+                          >
                             Imprimer <span class="visually-hidden">le carnet {book.bookId}</span> (PDF)
                           </button>
                         ) : (

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { LoadedBlock } from '../ui/loading';
 import { useApi } from '../ui/use-api';
+import type { Actor } from '../auth/session';
 import { BooksSection } from './books-section';
+import { BrandingSection } from './branding-section';
 import { ProgrammeFigures } from './programme-figures';
 import { SettlementsSection } from './settlements-section';
 import { TerritorySection } from './territory-section';
@@ -9,7 +11,7 @@ import type { ProgrammeSummary, Venue } from './types';
 import { VenuesSection } from './venues-section';
 
 /** /app/tableau-de-bord: where a collectivité's money goes, programme by programme. */
-export function DashboardPage() {
+export function DashboardPage({ actor }: { actor: Actor }) {
   const programmes = useApi<{ programmes: ProgrammeSummary[] }>('/v1/web/programmes');
   const venues = useApi<{ venues: Venue[] }>('/v1/web/venues');
   const [selected, setSelected] = useState<string>();
@@ -22,6 +24,7 @@ export function DashboardPage() {
 
   return (
     <>
+      <BrandingSection actor={actor} />
       <LoadedBlock loaded={programmes}>
         {() =>
           list.length === 0 ? (

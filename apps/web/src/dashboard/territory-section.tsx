@@ -29,15 +29,26 @@ export function TerritorySection({ programmeId }: { programmeId: string }) {
         {(stats) => (
           <div class="territories">
             <FranceMap lines={stats.territories} tableId="table-departements" />
-            <TerritoryTable id="table-departements" caption="Par département" lines={stats.territories} stats={stats} />
+            <TerritoryTable
+              id="table-departements"
+              caption="Par département"
+              lines={stats.territories}
+              stats={stats}
+            />
           </div>
         )}
       </LoadedBlock>
       <LoadedBlock loaded={communes}>
-        {(stats) => <TerritoryTable id="table-communes" caption="Par commune" lines={stats.territories} stats={stats} />}
+        {(stats) => (
+          <TerritoryTable id="table-communes" caption="Par commune" lines={stats.territories} stats={stats} />
+        )}
       </LoadedBlock>
       <div class="button-row">
-        <button type="button" class="button button--secondary" onClick={() => void downloadCsv('departement')}>
+        <button
+          type="button"
+          class="button button--secondary"
+          onClick={() => void downloadCsv('departement')}
+        >
           Télécharger le CSV par département
         </button>
         <button type="button" class="button button--secondary" onClick={() => void downloadCsv('commune')}>
@@ -53,7 +64,12 @@ export function TerritorySection({ programmeId }: { programmeId: string }) {
   );
 }
 
-function TerritoryTable(props: { id: string; caption: string; lines: readonly TerritoryLine[]; stats: TerritoryStats }) {
+function TerritoryTable(props: {
+  id: string;
+  caption: string;
+  lines: readonly TerritoryLine[];
+  stats: TerritoryStats;
+}) {
   const { id, caption, lines, stats } = props;
   return (
     <div class="table-wrap">

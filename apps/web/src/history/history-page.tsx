@@ -43,7 +43,13 @@ function RedemptionsTable({ list }: { list: readonly Redemption[] }) {
       csvBlob(
         toCsv(
           ['date_passage', 'programme', 'cheque', 'montant_centimes', 'passage'],
-          list.map((r) => [r.scannedAt, r.programmeName ?? r.programmeId, r.voucherId, r.amountCents, r.redemptionId]),
+          list.map((r) => [
+            r.scannedAt,
+            r.programmeName ?? r.programmeId,
+            r.voucherId,
+            r.amountCents,
+            r.redemptionId,
+          ]),
         ),
       ),
       'cheques-enregistres.csv',
@@ -92,7 +98,15 @@ function BatchesTable({ batches }: { batches: readonly Batch[] }) {
       csvBlob(
         toCsv(
           ['lot', 'ouvert_le', 'passages', 'montant_centimes', 'etat', 'reference_paiement', 'paye_le'],
-          batches.map((b) => [b.batchId, b.openedAt, b.redemptions, b.totalCents, BATCH_STATUS[b.status], b.paymentReference, b.paidAt]),
+          batches.map((b) => [
+            b.batchId,
+            b.openedAt,
+            b.redemptions,
+            b.totalCents,
+            BATCH_STATUS[b.status],
+            b.paymentReference,
+            b.paidAt,
+          ]),
         ),
       ),
       'remboursements.csv',

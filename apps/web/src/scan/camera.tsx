@@ -42,7 +42,12 @@ export function Camera({ onRead }: { onRead: (text: string) => void }) {
   return (
     <div class="camera">
       <div class="button-row">
-        <button type="button" class="button" aria-pressed={open} onClick={() => (setError(undefined), setOpen(!open))}>
+        <button
+          type="button"
+          class="button"
+          aria-pressed={open}
+          onClick={() => (setError(undefined), setOpen(!open))}
+        >
           {open ? 'Fermer la caméra' : 'Scanner avec la caméra'}
         </button>
       </div>

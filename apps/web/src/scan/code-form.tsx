@@ -3,7 +3,12 @@ import { caretAfterMask, checkTypedCode, maskCode } from './code-mask';
 import { parsePrice } from './price';
 
 export type TypedScan =
-  | { readonly kind: 'code'; readonly code: string; readonly label: string; readonly servicePriceCents?: number }
+  | {
+      readonly kind: 'code';
+      readonly code: string;
+      readonly label: string;
+      readonly servicePriceCents?: number;
+    }
   | { readonly kind: 'qr'; readonly text: string; readonly servicePriceCents?: number };
 
 /**
@@ -79,7 +84,11 @@ export function CodeForm({ busy, onSubmit }: { busy: boolean; onSubmit: (scan: T
           aria-invalid={codeError ? 'true' : 'false'}
           aria-describedby="voucher-code-status"
         />
-        <p id="voucher-code-status" class={codeError ? 'field-error' : check.state === 'ok' ? 'field-ok' : 'hint'} aria-live="polite">
+        <p
+          id="voucher-code-status"
+          class={codeError ? 'field-error' : check.state === 'ok' ? 'field-ok' : 'hint'}
+          aria-live="polite"
+        >
           {codeError ?? codeHint}
         </p>
       </div>
@@ -97,8 +106,14 @@ export function CodeForm({ busy, onSubmit }: { busy: boolean; onSubmit: (scan: T
           aria-invalid={priceCheck.state === 'invalid' ? 'true' : 'false'}
           aria-describedby="service-price-status"
         />
-        <p id="service-price-status" class={priceCheck.state === 'invalid' ? 'field-error' : 'hint'} aria-live="polite">
-          {priceCheck.state === 'invalid' ? 'Prix invalide : un montant en euros, par exemple 12,50.' : 'Le chèque paie au plus ce prix.'}
+        <p
+          id="service-price-status"
+          class={priceCheck.state === 'invalid' ? 'field-error' : 'hint'}
+          aria-live="polite"
+        >
+          {priceCheck.state === 'invalid'
+            ? 'Prix invalide : un montant en euros, par exemple 12,50.'
+            : 'Le chèque paie au plus ce prix.'}
         </p>
       </div>
       <details class="reader">

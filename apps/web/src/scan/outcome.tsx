@@ -48,7 +48,8 @@ function OutcomeBody({ outcome }: { outcome: Outcome }) {
 }
 
 export function ScanState({ scan }: { scan: ScanRecord }) {
-  if (scan.state === 'accepted') return <span class="badge badge--ok">Accepté, {formatCents(scan.amountCents ?? 0)}</span>;
+  if (scan.state === 'accepted')
+    return <span class="badge badge--ok">Accepté, {formatCents(scan.amountCents ?? 0)}</span>;
   if (scan.state === 'refused') return <span class="badge badge--ko">Refusé : {scan.refusal}</span>;
   return <span class="badge badge--wait">En attente d'envoi</span>;
 }

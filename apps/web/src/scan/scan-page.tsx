@@ -34,6 +34,11 @@ export function ScanPage({ actor, signedIn }: { actor: Actor; signedIn: boolean 
     return () => clearInterval(timer);
   }, [online, signedIn, actor.org]);
 
+  // On a phone the result is below the form: bring it into view (the live region announces it).
+  useEffect(() => {
+    if (outcome) document.getElementById('outcome-title')?.scrollIntoView({ block: 'nearest' });
+  }, [outcome]);
+
   async function record(input: ScanInput, label: string, servicePriceCents?: number) {
     const scan = await submitScan({
       id: crypto.randomUUID(),
@@ -60,8 +65,13 @@ export function ScanPage({ actor, signedIn }: { actor: Actor; signedIn: boolean 
       const noKeys = check.reason === 'unknown-key' && (await publishedKeys()).length === 0;
       setOutcome({
         kind: 'refused-here',
-        reason: noKeys ? 'clés de vérification absentes, connectez une fois l’appareil au réseau' : 'code invalide',
-        label: check.reason === 'malformed' ? "Ce QR code n'est pas un chèque Pass numérique." : 'Signature non reconnue.',
+        reason: noKeys
+          ? 'clés de vérification absentes, connectez une fois l’appareil au réseau'
+          : 'code invalide',
+        label:
+          check.reason === 'malformed'
+            ? "Ce QR code n'est pas un chèque Pass numérique."
+            : 'Signature non reconnue.',
       });
     } finally {
       setBusy(false);
@@ -124,7 +134,11 @@ export function ScanPage({ actor, signedIn }: { actor: Actor; signedIn: boolean 
                 : `${pending} chèque${pending > 1 ? 's' : ''} en attente d'envoi.`}
             </p>
             {online && signedIn && pending > 0 && (
-              <button type="button" class="button button--secondary" onClick={() => void flushQueue(actor.org)}>
+              <button
+                type="button"
+                class="button button--secondary"
+                onClick={() => void flushQueue(actor.org)}
+              >
                 Envoyer maintenant
               </button>
             )}

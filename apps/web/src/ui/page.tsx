@@ -6,7 +6,15 @@ import { hasNavigated } from './router';
  * Every page starts with its h1, which takes the focus when the page changes so that screen
  * readers announce it (RGAA 12.x), and names the document.
  */
-export function Page({ title, brand, children }: { title: string; brand: string; children: ComponentChildren }) {
+export function Page({
+  title,
+  brand,
+  children,
+}: {
+  title: string;
+  brand: string;
+  children: ComponentChildren;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} – ${brand}`;

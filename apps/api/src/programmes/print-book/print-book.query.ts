@@ -15,6 +15,7 @@ import type { AppConfig } from '../../config/app-config';
 import { loadAggregate } from '../../infrastructure/aggregate-stream';
 import { EVENT_STORE } from '../../infrastructure/event-store.module';
 import { ProblemException } from '../../problems/problem.exception';
+import { PayerBrandingService } from '../../branding/payer-branding.service';
 
 export class PrintBookQuery {
   constructor(
@@ -30,6 +31,7 @@ export class PrintBookHandler implements IQueryHandler<PrintBookQuery> {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly keys: SigningKeyRing,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly branding: PayerBrandingService,
   ) {}
 
   async execute({ actor, bookId }: PrintBookQuery): Promise<Buffer> {
@@ -47,9 +49,12 @@ export class PrintBookHandler implements IQueryHandler<PrintBookQuery> {
       evolveProgramme,
       initialProgrammeState,
     );
+    const { displayName, logo } = await this.branding.stateOf(book.payerId);
     return renderBookPdf(
       {
         bookId,
+        payerName: displayName,
+        payerLogoPng: logo?.mediaType === 'image/png' ? Buffer.from(logo.contentBase64, 'base64') : undefined,
         programmeName: programme.status === 'open' ? programme.name : book.programmeId,
         faceValueCents: book.faceValueCents,
         validFrom: book.validFrom.slice(0, 10),
