@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# A single-node Apache Kafka 3.9 broker (KRaft) on 127.0.0.1:9092, without Docker.
+# A single-node Apache Kafka 3.9 broker (KRaft) on 127.0.0.1:$KAFKA_PORT (default 9092; its controller
+# on $KAFKA_CONTROLLER_PORT, default 9093), without Docker.
 #   kafka.sh start   download the jars once (Maven Central, cached in ~/.m2), format the storage
 #                    once, start the broker in the background, wait until it serves
 #   kafka.sh stop    SIGTERM, then wait for a clean shutdown
@@ -13,7 +14,8 @@ pid_file="$run/kafka.pid"
 log_file="$run/kafka.log"
 config="$run/server.properties"
 host=127.0.0.1
-port=9092
+port="${KAFKA_PORT:-9092}"
+controller_port="${KAFKA_CONTROLLER_PORT:-9093}"
 start_timeout="${KAFKA_START_TIMEOUT:-60}"
 stop_timeout="${KAFKA_STOP_TIMEOUT:-30}"
 
@@ -43,7 +45,14 @@ java_command=(java -Xms128m -Xmx512m -XX:+UseSerialGC -Djava.awt.headless=true
 
 ensure_formatted() {
   mkdir -p "$run"
-  { cat "$here/server.properties"; echo; echo "log.dirs=$run/data"; } >"$config"
+  {
+    cat "$here/server.properties"
+    echo
+    echo "controller.quorum.voters=1@$host:$controller_port"
+    echo "listeners=PLAINTEXT://$host:$port,CONTROLLER://$host:$controller_port"
+    echo "advertised.listeners=PLAINTEXT://$host:$port"
+    echo "log.dirs=$run/data"
+  } >"$config"
   if [[ ! -f "$run/data/meta.properties" ]]; then
     local cluster_id
     cluster_id="$("${java_command[@]}" kafka.tools.StorageTool random-uuid)"

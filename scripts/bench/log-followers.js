@@ -1,22 +1,31 @@
 // Item 5: projection rebuild events/s, and Kafka relay events/s to the real broker.
 const { execSync } = require('node:child_process');
+const { connect } = require('node:net');
 const { join } = require('node:path');
 const { BENCH_DATABASE_URL, freshSchema, dropSchema, median } = require('./support');
 const { seedLog } = require('./seed-log');
 
 const dist = (path) => require(join(__dirname, '../../dist', path));
 
-function brokerRunning() {
-  try {
-    execSync('bash infra/kafka/kafka.sh status', { cwd: join(__dirname, '../..'), stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
+/** Any broker answering at KAFKA_BROKERS (default 127.0.0.1:9092) is used; otherwise the bench starts one. */
+function brokerAnswers() {
+  const [host, port] = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',')[0].split(':');
+  return new Promise((resolve) => {
+    const socket = connect({ host, port: Number(port) });
+    const answer = (answers) => {
+      socket.destroy();
+      resolve(answers);
+    };
+    socket.setTimeout(2000);
+    socket.once('connect', () => answer(true));
+    socket.once('error', () => answer(false));
+    socket.once('timeout', () => answer(false));
+  });
 }
 
 async function relayEventsPerSecond(store, events) {
-  const { KafkaRelay } = dist('libs/messaging/src');
+  const { KafkaRelay, ensureCheckpointTable } = dist('libs/messaging/src');
+  await ensureCheckpointTable(store.sql);
   const tag = Date.now().toString(36);
   const relay = new KafkaRelay({
     store,
@@ -44,7 +53,7 @@ async function logFollowers({ quick, runs }) {
   const books = quick ? 500 : 5_000;
   const schema = await freshSchema('bench_follow');
   const store = await PostgresEventStore.connect({ connectionString: BENCH_DATABASE_URL, schema, max: 8 });
-  const startedBroker = !brokerRunning();
+  const startedBroker = !(await brokerAnswers());
   try {
     const events = await seedLog(store, { books });
     const rebuilds = {};

@@ -58,12 +58,14 @@ export async function startTestApp(kind: StoreKind, env: Record<string, string> 
 /**
  * Every committed event, in log order. Not readAll: it stops short of any transaction still open
  * (an in-process projector's batch, for a few milliseconds), so a count taken then would be low.
+ * The order by names the table's columns: the bare names would sort by the text aliases, and
+ * '1000' < '999' as text (the expected order then broke as transaction ids passed 1000).
  */
 async function allCommittedEvents(store: EventStore): Promise<StoredEvent[]> {
   const rows = await (store as SqlEventStore).sql.query<Record<string, unknown>>(
     `select event_id::text as event_id, stream_id, stream_version, type, data, metadata, recorded_at,
        transaction_id::text as transaction_id, global_position::text as global_position
-     from events order by transaction_id, global_position`,
+     from events order by events.transaction_id, events.global_position`,
   );
   return rows.map((row) => ({
     eventId: String(row.event_id),

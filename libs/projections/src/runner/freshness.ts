@@ -2,11 +2,14 @@ import type { GlobalPosition, SqlQueryable } from '@pass/event-store';
 import { isAtOrPast } from '../model/positions';
 import { readActiveCheckpoint } from '../sql/catalog';
 
-/** The last committed event, whether or not readAll may hand it out yet (an older transaction may still run). */
+/**
+ * The last committed event, whether or not readAll may hand it out yet (an older transaction may
+ * still run). ORDER BY names `e.` columns: bare names would mean the text aliases, and '999' > '1048'.
+ */
 export async function logHead(db: SqlQueryable): Promise<GlobalPosition | undefined> {
   const [row] = await db.query<{ transaction_id: string; global_position: string }>(
     `select transaction_id::text as transaction_id, global_position::text as global_position
-     from events order by transaction_id desc, global_position desc limit 1`,
+     from events e order by e.transaction_id desc, e.global_position desc limit 1`,
   );
   return row && { transactionId: row.transaction_id, globalPosition: row.global_position };
 }
