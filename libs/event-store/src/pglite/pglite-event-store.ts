@@ -2,7 +2,6 @@ import { PGlite } from './pglite-module';
 import type { EventStore } from '../event-store.port';
 import { runMigrations } from '../sql/schema';
 import { SqlEventStore } from '../sql/sql-event-store';
-import { EVENTS_APPENDED_CHANNEL } from '../sql/append-function';
 import { PgliteExecutor } from './pglite-executor';
 
 export interface PgliteEventStoreOptions {
@@ -29,11 +28,8 @@ export class PgliteEventStore extends SqlEventStore implements EventStore {
     }
   }
 
-  /** PGlite delivers NOTIFY in-process, on its one connection. */
-  async onAppended(listener: () => void): Promise<() => Promise<void>> {
-    const unlisten = await this.database.listen(EVENTS_APPENDED_CHANNEL, () => listener());
-    return () => unlisten();
-  }
+  /** One process opens a PGlite database: its own appends are all there is to hear of. */
+  protected readonly sharedWithOtherProcesses = false;
 
   /** For the libraries that live next to the events (projections): PGlite has a single connection. */
   get db(): PGlite {

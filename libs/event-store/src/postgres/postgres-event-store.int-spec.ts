@@ -30,6 +30,28 @@ describeOnPostgres('PostgresEventStore', () => {
     };
   });
 
+  describe('append notifications across processes', () => {
+    it("wakes another process's listener through LISTEN/NOTIFY after an append", async () => {
+      const schema = await createIsolatedSchema('es');
+      const writer = await PostgresEventStore.connect({ connectionString: postgresUrl(), schema });
+      const reader = await PostgresEventStore.connect({ connectionString: postgresUrl(), schema });
+      try {
+        let heard = 0;
+        await reader.onAppended(() => (heard += 1));
+        const before = heard;
+        await writer.append([{ streamId: uniqueStreamId(), expectedVersion: 0, events: newEvents(1) }]);
+        const deadline = Date.now() + 5_000;
+        while (heard === before && Date.now() < deadline)
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        expect(heard).toBeGreaterThan(before);
+      } finally {
+        await writer.close();
+        await reader.close();
+        await dropSchema(schema);
+      }
+    });
+  });
+
   describe('connecting', () => {
     let schema: string;
     beforeEach(async () => {

@@ -21,6 +21,7 @@ const SQL_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export class PostgresEventStore extends SqlEventStore implements EventStore {
   private readonly sharedPool: Pool;
   private readonly listeners: (() => Promise<void>)[] = [];
+  protected readonly sharedWithOtherProcesses = true;
 
   constructor(private readonly options: PostgresEventStoreOptions) {
     const pool = createPool(options);
@@ -42,9 +43,15 @@ export class PostgresEventStore extends SqlEventStore implements EventStore {
     }
   }
 
-  async onAppended(listener: () => void): Promise<() => Promise<void>> {
+  /** Appends of this process are heard at once; those of other processes through LISTEN. */
+  override async onAppended(listener: () => void): Promise<() => Promise<void>> {
+    const stopLocal = await super.onAppended(listener);
     // Channels are per database, not per schema: stores in sibling schemas wake each other, harmlessly.
-    const stop = await listenForAppends(this.options.connectionString, listener);
+    const stopListening = await listenForAppends(this.options.connectionString, listener);
+    const stop = async () => {
+      await stopLocal();
+      await stopListening();
+    };
     this.listeners.push(stop);
     return stop;
   }

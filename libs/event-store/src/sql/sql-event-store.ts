@@ -9,7 +9,7 @@ import {
   StreamAppend,
   WrongExpectedVersionError,
 } from '../event-store.port';
-import { CALL_APPEND_FUNCTION, RESERVATION_TAKEN_SQLSTATE } from './append-function';
+import { CALL_APPEND_FUNCTION, NOTIFY_APPENDED, RESERVATION_TAKEN_SQLSTATE } from './append-function';
 import {
   CURRENT_VERSIONS,
   PING,
@@ -29,7 +29,15 @@ import { EVENTS_STREAM_VERSION_CONSTRAINT } from './schema';
 import { hasSqlState, isUniqueViolation, SqlExecutor, SqlQueryable } from './sql-executor';
 
 /** The event-store algorithm, once, for every SQL adapter (PostgreSQL, PGlite). */
+/** Appends within this window share one NOTIFY: readers need a wake-up, not one per event. */
+const NOTIFY_COALESCE_MS = 20;
+
 export abstract class SqlEventStore implements EventStore {
+  private readonly localListeners = new Set<() => void>();
+  private notifyPending = false;
+  /** Whether other processes may follow this log (PostgreSQL) and must be told through NOTIFY. */
+  protected abstract readonly sharedWithOtherProcesses: boolean;
+
   constructor(private readonly executor: SqlExecutor) {}
 
   /**
@@ -62,7 +70,26 @@ export abstract class SqlEventStore implements EventStore {
       const stream = streams.find((candidate) => candidate.streamId === answer.conflict)!;
       throw new WrongExpectedVersionError(stream.streamId, stream.expectedVersion, Number(answer.actual));
     }
+    if (streams.some((stream) => stream.events.length > 0)) this.announceAppend();
     return { versions: newVersions(streams, new Map(Object.entries(answer.versions ?? {}))) };
+  }
+
+  /** Followers in this process hear of an append at once; other processes through LISTEN/NOTIFY. */
+  async onAppended(listener: () => void): Promise<() => Promise<void>> {
+    this.localListeners.add(listener);
+    return async () => {
+      this.localListeners.delete(listener);
+    };
+  }
+
+  private announceAppend(): void {
+    for (const listener of this.localListeners) listener();
+    if (!this.sharedWithOtherProcesses || this.notifyPending) return;
+    this.notifyPending = true;
+    setTimeout(() => {
+      this.notifyPending = false;
+      this.executor.query(NOTIFY_APPENDED).catch(() => undefined);
+    }, NOTIFY_COALESCE_MS).unref();
   }
 
   async readStream(streamId: string): Promise<StoredEvent[]> {
@@ -91,8 +118,6 @@ export abstract class SqlEventStore implements EventStore {
     const [row] = await this.executor.query<{ value: unknown }>(SELECT_RESERVATION, [scope, key]);
     return row?.value;
   }
-
-  abstract onAppended(listener: () => void): Promise<() => Promise<void>>;
 
   async ping(): Promise<void> {
     await this.executor.query(PING);
