@@ -1,4 +1,5 @@
 import type { StoredEvent } from '@pass/event-store';
+import { ExpiryScheduler } from '../apps/api/src/programmes/end-of-programme/expiry.scheduler';
 import { onBothStores } from './support/both-stores';
 import { startTestApp, type TestApp } from './support/test-app';
 import {
@@ -120,6 +121,17 @@ onBothStores('a programme through its year', (kind) => {
       .post(`/v1/books/${books[1].bookId}/distribution`, { distributorId: 'mairie-begles' })
       .expect(200);
 
+    const listed = await ccas.get('/v1/distributors/ccas-bordeaux/books').expect(200);
+    expect(listed.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ bookId: books[0].bookId, handedOutByYou: true, status: 'distributed' }),
+        expect.objectContaining({ bookId: books[1].bookId, heldByYou: false, passedOnTo: 'mairie-begles' }),
+      ]),
+    );
+    expect(listed.body).toHaveLength(2);
+    await ccas.get('/v1/distributors/mairie-begles/books').expect(404);
+    expect((await payer.get(`/v1/programmes/${programmeId}`).expect(200)).body.endOfValidity).toBeNull();
+
     t.clock.set('2026-06-01T10:00:00.000Z');
     await redeem(t, venue.token, { qr: books[0].vouchers[0].qr }).expect(201);
     await redeem(t, venue.token, { qr: books[0].vouchers[1].qr }).expect(201);
@@ -135,6 +147,29 @@ onBothStores('a programme through its year', (kind) => {
     await payer
       .post(`/v1/programmes/${programmeId}/allocations`, { distributorId: 'ccas-bordeaux', count: 1 })
       .expect(422);
+
+    t.clock.set('2026-12-05T04:00:00.000Z');
+    const alert = (await payer.get(`/v1/programmes/${programmeId}`).expect(200)).body.endOfValidity;
+    expect(alert).toMatchObject({
+      distributionStopped: true,
+      booksIssued: 3,
+      booksAllocated: 2,
+      booksNotAllocated: 1,
+      booksHandedOut: 2,
+      booksStarted: 2,
+      vouchersUnredeemed: 12,
+      unredeemedFaceValueCents: 12_000,
+    });
+    const scheduler = t.app.get(ExpiryScheduler);
+    await scheduler.runOnce();
+    await scheduler.runOnce();
+    const announced = (await t.allEvents()).filter(
+      (event) =>
+        event.type === 'ProgrammeExpiring.v1' &&
+        (event.data as { programmeId: string }).programmeId === programmeId,
+    );
+    expect(announced).toHaveLength(1);
+    expect(announced[0].data).toMatchObject({ figures: { vouchersUnredeemed: 12, booksNotAllocated: 1 } });
 
     t.clock.set(IN_GRACE);
     await redeem(t, venue.token, { qr: books[0].vouchers[2].qr }).expect(201);

@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
 import { BankAccountsModule } from './bank-accounts/bank-accounts.module';
 import { BooksModule } from './books/books.module';
+import { DistributorsModule } from './distributors/distributors.module';
 import { BrandingModule } from './branding/branding.module';
 import type { AppConfig } from './config/app-config';
 import { Clock, SystemClock } from './infrastructure/clock';
@@ -64,6 +65,7 @@ export class AppModule {
         VenuesModule,
         ProgrammesModule,
         BooksModule,
+        DistributorsModule,
         VouchersModule,
         BankAccountsModule,
         PayersModule,

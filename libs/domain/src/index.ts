@@ -34,3 +34,4 @@ export * from './book/expire-book.decide';
 export * from './book/pseudonymous-reference';
 export * from './programme/programme-end.decide';
 export * from './programme/reconciliation';
+export * from './programme/expiry-alert';

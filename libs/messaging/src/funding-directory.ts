@@ -75,8 +75,8 @@ export class FundingDirectory {
   /** The stream to read (its first event) before `event` can be mapped, when its funding is unknown. */
   missingStreamFor(event: FundingSource): string | undefined {
     const data = event.data as { programmeId?: string; bookId?: string };
-    if (event.type === 'BooksIssued.v1' && !this.programmes.has(data.programmeId!))
-      return `programme-${data.programmeId}`;
+    const needsProgramme = event.type === 'BooksIssued.v1' || event.type === 'ProgrammeExpiring.v1';
+    if (needsProgramme && !this.programmes.has(data.programmeId!)) return `programme-${data.programmeId}`;
     if (event.type === 'BookCancelled.v1' && !this.books.has(data.bookId!)) return `book-${data.bookId}`;
     return undefined;
   }

@@ -11,6 +11,7 @@ export const PAYER_EVENT_TYPES = {
   bookCancelled: 'fr.pass-numerique.book.cancelled.v1',
   settlementBatchOpened: 'fr.pass-numerique.settlement-batch.opened.v1',
   settlementBatchPaid: 'fr.pass-numerique.settlement-batch.paid.v1',
+  programmeExpiring: 'fr.pass-numerique.programme.expiring.v1',
 } as const;
 
 export type PayerEventType = (typeof PAYER_EVENT_TYPES)[keyof typeof PAYER_EVENT_TYPES];
@@ -89,12 +90,30 @@ export interface SettlementBatchPaidPayload {
   readonly paidAt: string;
 }
 
+/** The programme enters its last month: where its books stand and what is still unspent. */
+export interface ProgrammeExpiringPayload {
+  readonly payerId: string;
+  readonly programmeId: string;
+  readonly funding: Funding;
+  readonly validUntil: string;
+  readonly redeemableUntil: string;
+  readonly booksIssued: number;
+  readonly booksAllocated: number;
+  readonly booksNotAllocated: number;
+  readonly booksHandedOut: number;
+  readonly booksStarted: number;
+  readonly vouchersUnredeemed: number;
+  readonly unredeemedFaceValueCents: number;
+  readonly announcedAt: string;
+}
+
 export type PayerEventPayload =
   | BooksIssuedPayload
   | VoucherRedeemedPayload
   | BookCancelledPayload
   | SettlementBatchOpenedPayload
-  | SettlementBatchPaidPayload;
+  | SettlementBatchPaidPayload
+  | ProgrammeExpiringPayload;
 
 /** CloudEvents 1.0 binary mode over Kafka: attributes are `ce_*` headers, the data is the value. */
 export interface CloudEventHeaders {

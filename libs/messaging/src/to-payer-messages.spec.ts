@@ -114,6 +114,37 @@ describe('payer messages of stored events', () => {
     expectConforming(messages);
   });
 
+  it('a programme entering its last month is announced to every funder, with its figures', () => {
+    const directory = new FundingDirectory();
+    const expiring = stored({
+      type: 'ProgrammeExpiring.v1',
+      data: {
+        programmeId: 'prog-1',
+        validUntil: '2026-12-31T23:59:59.000Z',
+        redeemableUntil: '2027-01-31T23:59:59.000Z',
+        figures: {
+          booksIssued: 10,
+          booksAllocated: 6,
+          booksNotAllocated: 4,
+          booksHandedOut: 5,
+          booksStarted: 3,
+          vouchersUnredeemed: 40,
+          unredeemedFaceValueCents: 40_000,
+        },
+        announcedAt: '2026-12-01T04:00:00.000Z',
+      },
+    });
+    expect(directory.missingStreamFor(expiring)).toBe('programme-prog-1');
+    directory.learn(programmeOpened({ coFunders }));
+    const messages = toPayerMessages(expiring, directory);
+    expect(messages.map((message) => [message.key, message.headers.ce_type])).toEqual([
+      [PAYER_ID, PAYER_EVENT_TYPES.programmeExpiring],
+      [OTHER_PAYER_ID, PAYER_EVENT_TYPES.programmeExpiring],
+    ]);
+    expect(messages[0].payload).toMatchObject({ booksNotAllocated: 4, unredeemedFaceValueCents: 40_000 });
+    expectConforming(messages);
+  });
+
   it('a cancelled book releases face value × voided vouchers, to the funders learnt from BookIssued', () => {
     const directory = new FundingDirectory();
     const cancelled = stored({

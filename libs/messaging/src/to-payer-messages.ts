@@ -3,6 +3,7 @@ import type {
   BooksIssued,
   SettlementBatchOpened,
   SettlementBatchPaid,
+  ProgrammeExpiring,
   VoucherRedeemed,
 } from '@pass/domain';
 import { FundingDirectory, UnknownFundingError, type ProgrammeFunding } from './funding-directory';
@@ -65,6 +66,8 @@ function draftsOf(event: RelayableEvent, directory: FundingDirectory): Draft[] {
       return [settlementBatchOpened(event.data as SettlementBatchOpened['data'])];
     case 'SettlementBatchPaid.v1':
       return [settlementBatchPaid(event.data as SettlementBatchPaid['data'])];
+    case 'ProgrammeExpiring.v1':
+      return programmeExpiring(event.data as ProgrammeExpiring['data'], directory);
     default:
       return [];
   }
@@ -86,6 +89,26 @@ function booksIssued(data: BooksIssued['data'], directory: FundingDirectory): Dr
       voucherCount: data.voucherCount,
       amountCents: data.amountCents,
       issuedAt: iso(data.issuedAt),
+    },
+  }));
+}
+
+function programmeExpiring(data: ProgrammeExpiring['data'], directory: FundingDirectory): Draft[] {
+  const programme = directory.programme(data.programmeId);
+  if (!programme) throw new UnknownFundingError(`programme-${data.programmeId}`);
+  return programme.funders.map((funder) => ({
+    payerId: funder.payerId,
+    type: PAYER_EVENT_TYPES.programmeExpiring,
+    subject: `programmes/${data.programmeId}`,
+    time: data.announcedAt,
+    payload: {
+      payerId: funder.payerId,
+      programmeId: data.programmeId,
+      funding: fundingOf(programme, funder.payerId, funder.shareBps),
+      validUntil: iso(data.validUntil),
+      redeemableUntil: iso(data.redeemableUntil),
+      ...data.figures,
+      announcedAt: iso(data.announcedAt),
     },
   }));
 }

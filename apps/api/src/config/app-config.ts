@@ -47,6 +47,8 @@ export interface AppConfig {
   readonly web: WebConfig;
   /** Cron expression of the daily expiry run (Europe/Paris); empty or "off" disables it. */
   readonly expirySchedule: string | undefined;
+  /** Days before validUntil from which the end-of-validity alert shows (EXPIRY_ALERT_DAYS). */
+  readonly expiryAlertDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -103,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     relay: relayConfig(env),
     web: webConfig(env, production, Boolean(jwtSecret) || generatedSecret),
     expirySchedule: env.EXPIRY_SCHEDULE === 'off' ? undefined : env.EXPIRY_SCHEDULE || '0 4 * * *',
+    expiryAlertDays: integer(env, 'EXPIRY_ALERT_DAYS', 30, 0),
   };
 }
 

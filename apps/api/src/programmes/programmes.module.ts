@@ -12,6 +12,7 @@ import { AllocateBooksHandler } from './allocate-books/allocate-books.handler';
 import { EndOfProgrammeController } from './end-of-programme/end-of-programme.controller';
 import { ExpireProgrammeHandler } from './end-of-programme/expire-programme.handler';
 import { ExpiryScheduler } from './end-of-programme/expiry.scheduler';
+import { ExpiryAlertService } from './end-of-programme/expiry-alert.service';
 import { ProgrammeReportHandler } from './end-of-programme/programme-reports.query';
 import { StopDistributionHandler } from './end-of-programme/stop-distribution.handler';
 
@@ -34,6 +35,7 @@ import { StopDistributionHandler } from './end-of-programme/stop-distribution.ha
     ExpireProgrammeHandler,
     ProgrammeReportHandler,
     ExpiryScheduler,
+    ExpiryAlertService,
   ],
 })
 export class ProgrammesModule {}

@@ -1,3 +1,4 @@
+import type { ExpiryAlertFigures } from './expiry-alert';
 import type { Cents, PayerShare } from '../shared/money';
 import type { DomainEvent } from '../shared/event';
 import type { Territory } from '../shared/territory';
@@ -46,4 +47,17 @@ export type CreditNoteIssued = DomainEvent<
   }
 >;
 
-export type ProgrammeEvent = ProgrammeOpened | BooksIssued | DistributionStopped | CreditNoteIssued;
+/** From D-30 the payer hears that the programme ends, with where its books stand. */
+export type ProgrammeExpiring = DomainEvent<
+  'ProgrammeExpiring.v1',
+  {
+    programmeId: string;
+    validUntil: Instant;
+    redeemableUntil: Instant;
+    figures: ExpiryAlertFigures;
+    announcedAt: Instant;
+  }
+>;
+
+export type ProgrammeEvent =
+  ProgrammeOpened | BooksIssued | DistributionStopped | CreditNoteIssued | ProgrammeExpiring;

@@ -21,6 +21,7 @@ export interface OpenProgrammeState {
   readonly distributionStopped: boolean;
   readonly creditedCents: Cents;
   readonly creditedVoucherCount: number;
+  readonly expiringAnnounced: boolean;
 }
 
 export type ProgrammeState = { readonly status: 'none' } | OpenProgrammeState;
@@ -40,6 +41,7 @@ export function evolveProgramme(state: ProgrammeState, event: ProgrammeEvent): P
         distributionStopped: false,
         creditedCents: 0 as Cents,
         creditedVoucherCount: 0,
+        expiringAnnounced: false,
       };
     }
     case 'BooksIssued.v1':
@@ -51,6 +53,8 @@ export function evolveProgramme(state: ProgrammeState, event: ProgrammeEvent): P
       };
     case 'DistributionStopped.v1':
       return state.status === 'open' ? { ...state, distributionStopped: true } : state;
+    case 'ProgrammeExpiring.v1':
+      return state.status === 'open' ? { ...state, expiringAnnounced: true } : state;
     case 'CreditNoteIssued.v1':
       if (state.status !== 'open') return state;
       return {

@@ -9,6 +9,7 @@ import type { AppConfig } from '../../config/app-config';
 import { Clock } from '../../infrastructure/clock';
 import { EVENT_STORE } from '../../infrastructure/event-store.module';
 import { ExpireProgrammeCommand } from './expire-programme.handler';
+import { ExpiryAlertService } from './expiry-alert.service';
 import { readWholeLog } from './programme-log';
 
 /** Runs the expiry of every programme past its grace period, daily (EXPIRY_SCHEDULE, cron syntax). */
@@ -22,6 +23,7 @@ export class ExpiryScheduler implements OnApplicationBootstrap {
     private readonly clock: Clock,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly expiryAlert: ExpiryAlertService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -35,7 +37,10 @@ export class ExpiryScheduler implements OnApplicationBootstrap {
     job.start();
   }
 
-  /** Every programme past its grace period; the run itself is idempotent, so re-running is harmless. */
+  /**
+   * Announces the programmes entering their last month, and expires those past their grace
+   * period; both are idempotent, so re-running is harmless.
+   */
   async runOnce(): Promise<number> {
     const now = this.clock.now();
     const opened = (await readWholeLog(this.store)).filter(
@@ -43,6 +48,9 @@ export class ExpiryScheduler implements OnApplicationBootstrap {
     ) as unknown as ProgrammeOpened[];
     let expired = 0;
     for (const { data } of opened) {
+      await this.expiryAlert
+        .announce(data.programmeId)
+        .catch((error) => this.logger.error(`alert for ${data.programmeId} failed: ${error}`));
       if (!isAfter(now, redemptionDeadline(data.validUntil, data.gracePeriodDays))) continue;
       try {
         const outcome = await this.commands.execute(new ExpireProgrammeCommand(data.programmeId));
