@@ -7,13 +7,13 @@ import {
   payer,
   PAYER_ID,
   programmeOpened,
+  voucherRedeemed,
 } from '../testing/fixtures';
 import { evolveProgramme, initialProgrammeState } from '../programme/programme.state';
 import type { BookState } from './book.state';
 import { evolveBook, initialBookState } from './book.state';
 import { decideDistributeBook, type DistributeBook } from './distribute-book.decide';
 import { decideCancelBook, type CancelBook } from './cancel-book.decide';
-import type { BookEvent } from './book.events';
 
 const NOW = '2026-03-01T00:00:00.000Z';
 const openProgramme = evolveProgramme(initialProgrammeState, programmeOpened());
@@ -36,21 +36,6 @@ const cancel = (overrides: Partial<CancelBook> = {}): CancelBook => ({
   now: NOW,
   ...overrides,
 });
-const redeemedFirst: BookEvent = {
-  type: 'VoucherRedeemed.v1',
-  data: {
-    bookId: 'book-1',
-    programmeId: 'prog-1',
-    voucherId: 'book-1-01',
-    redemptionId: 'r1',
-    venueId: 'venue-a',
-    amountCents: 1000 as never,
-    servicePriceCents: null,
-    shares: [{ payerId: PAYER_ID, amountCents: 1000 as never }],
-    scannedAt: NOW,
-    recordedAt: NOW,
-  },
-};
 
 describe('handing a book out', () => {
   it('records the hand-over by the payer', () => {
@@ -120,7 +105,7 @@ describe('handing a book out', () => {
 describe('cancelling a book', () => {
   it('voids only the vouchers not redeemed yet', () => {
     cancellation
-      .given([bookIssued(), bookDistributed(), redeemedFirst])
+      .given([bookIssued(), bookDistributed(), voucherRedeemed()])
       .when(cancel({ reason: 'stolen' }))
       .then([
         {

@@ -2,27 +2,18 @@ import type { BookEvent } from '../book/book.events';
 import { evolveBook, initialBookState, type IssuedBookState } from '../book/book.state';
 import type { Cents } from '../shared/money';
 import { specification } from '../testing/given-when-then';
-import { allocatedTo, bookDistributed, bookIssued, PAYER_ID, programmeOpened } from '../testing/fixtures';
+import {
+  allocatedTo,
+  bookDistributed,
+  bookIssued,
+  programmeOpened,
+  voucherRedeemed,
+} from '../testing/fixtures';
 import { decideAnnounceExpiring, expiryAlertFigures, type ExpiryAlertFigures } from './expiry-alert';
 import type { ProgrammeEvent } from './programme.events';
 import { evolveProgramme, initialProgrammeState } from './programme.state';
 
 const book = (events: BookEvent[]) => events.reduce(evolveBook, initialBookState) as IssuedBookState;
-const redeemed: BookEvent = {
-  type: 'VoucherRedeemed.v1',
-  data: {
-    bookId: 'book-1',
-    programmeId: 'prog-1',
-    voucherId: 'book-1-01',
-    redemptionId: 'r1',
-    venueId: 'venue-a',
-    amountCents: 1000 as Cents,
-    servicePriceCents: null,
-    shares: [{ payerId: PAYER_ID, amountCents: 1000 as Cents }],
-    scannedAt: '2026-06-01T00:00:00.000Z',
-    recordedAt: '2026-06-01T00:00:00.000Z',
-  },
-};
 const figures: ExpiryAlertFigures = {
   booksIssued: 3,
   booksAllocated: 1,
@@ -40,7 +31,7 @@ describe('the end-of-validity alert', () => {
     const books = [
       book([bookIssued()]),
       book([bookIssued(), allocatedTo('ccas-bordeaux'), bookDistributed()]),
-      book([bookIssued(), bookDistributed(), redeemed]),
+      book([bookIssued(), bookDistributed(), voucherRedeemed()]),
     ];
     expect(expiryAlertFigures(books)).toEqual({ ...figures, booksIssued: 3 });
   });

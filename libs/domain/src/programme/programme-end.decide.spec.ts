@@ -16,6 +16,7 @@ import {
   venueActor,
   venueCertified,
   venueRegistered,
+  voucherRedeemed,
 } from '../testing/fixtures';
 import { evolveVenue, initialVenueState } from '../venue/venue.state';
 import { decideIssueCreditNote, decideStopDistribution } from './programme-end.decide';
@@ -33,21 +34,6 @@ const venue = [venueRegistered(), venueCertified({ validUntil: '2028-01-01T00:00
   evolveVenue,
   initialVenueState,
 );
-const redeemedFirst: BookEvent = {
-  type: 'VoucherRedeemed.v1',
-  data: {
-    bookId: 'book-1',
-    programmeId: 'prog-1',
-    voucherId: 'book-1-01',
-    redemptionId: 'r1',
-    venueId: 'venue-a',
-    amountCents: 1000 as Cents,
-    servicePriceCents: null,
-    shares: [{ payerId: PAYER_ID, amountCents: 1000 as Cents }],
-    scannedAt: '2026-06-01T00:00:00.000Z',
-    recordedAt: '2026-06-01T00:00:00.000Z',
-  },
-};
 
 function redeemAt(events: BookEvent[], scannedAt: string) {
   const book = events.reduce(evolveBook, initialBookState);
@@ -98,7 +84,7 @@ describe('the end of a programme', () => {
   });
 
   it('expires every voucher neither redeemed nor voided after the grace period, once', () => {
-    const book = [bookIssued(), bookDistributed(), redeemedFirst];
+    const book = [bookIssued(), bookDistributed(), voucherRedeemed()];
     const expired: BookEvent = {
       type: 'VouchersExpired.v1',
       data: {
@@ -128,7 +114,7 @@ describe('the end of a programme', () => {
       },
     };
     expiry
-      .given([bookIssued(), bookDistributed(), redeemedFirst, cancelled])
+      .given([bookIssued(), bookDistributed(), voucherRedeemed(), cancelled])
       .when({ bookId: 'book-1', now: AFTER_GRACE })
       .then([]);
   });

@@ -1,7 +1,7 @@
 import type { Actor } from '../shared/actor';
 import type { Cents } from '../shared/money';
 import type { ProgrammeOpened } from '../programme/programme.events';
-import type { BookAllocated, BookDistributed, BookIssued } from '../book/book.events';
+import type { BookAllocated, BookDistributed, BookIssued, VoucherRedeemed } from '../book/book.events';
 import type { VenueCertified, VenueRegistered } from '../venue/venue.events';
 
 export const PAYER_ID = '200054781';
@@ -95,5 +95,23 @@ export const allocatedTo = (toDistributorId: string, fromId = PAYER_ID): BookAll
     fromId,
     toDistributorId,
     allocatedAt: '2026-02-01T12:00:00.000Z',
+  },
+});
+
+/** The first voucher of book-1 redeemed at venue-a for its face value, paid by the lead payer alone. */
+export const voucherRedeemed = (overrides: Partial<VoucherRedeemed['data']> = {}): VoucherRedeemed => ({
+  type: 'VoucherRedeemed.v1',
+  data: {
+    bookId: 'book-1',
+    programmeId: 'prog-1',
+    voucherId: 'book-1-01',
+    redemptionId: 'r1',
+    venueId: 'venue-a',
+    amountCents: 1000 as Cents,
+    servicePriceCents: null,
+    shares: [{ payerId: PAYER_ID, amountCents: 1000 as Cents }],
+    scannedAt: '2026-06-01T00:00:00.000Z',
+    recordedAt: '2026-06-01T00:00:00.000Z',
+    ...overrides,
   },
 });
