@@ -35,3 +35,8 @@ export * from './book/pseudonymous-reference';
 export * from './programme/programme-end.decide';
 export * from './programme/reconciliation';
 export * from './programme/expiry-alert';
+export * from './venue/location.events';
+export * from './venue/member.events';
+export * from './venue/service.events';
+export * from './venue/service-categories';
+export * from './venue/approval.events';

@@ -2,6 +2,7 @@ import type { DomainEvent } from '../shared/event';
 import type { Cents, PayerShare } from '../shared/money';
 import type { Territory } from '../shared/territory';
 import type { Instant } from '../shared/time';
+import type { ServiceCategory } from '../venue/service-categories';
 
 /** A book (*carnet*) is the unit of consistency of its vouchers (at most 20). */
 export type BookIssued = DomainEvent<
@@ -18,6 +19,10 @@ export type BookIssued = DomainEvent<
     territory: Territory;
     /** Days after validUntil during which scans are still accepted; absent in early events: 31. */
     gracePeriodDays?: number;
+    /** Copied from the programme: only venues its payer approved redeem (absent: any venue). */
+    approvedVenuesOnly?: boolean;
+    /** Copied from the programme: the service categories its vouchers pay for (absent: all). */
+    serviceCategories?: ServiceCategory[];
     issuedAt: Instant;
   }
 >;
@@ -63,6 +68,12 @@ export type VoucherRedeemed = DomainEvent<
     shares: { payerId: string; amountCents: Cents }[];
     scannedAt: Instant;
     recordedAt: Instant;
+    /** One session paid with several vouchers shares one id (absent in early events). */
+    sessionId?: string;
+    locationId?: string;
+    /** The venue member who scanned, pseudonymous (absent when the venue declares no members). */
+    agentId?: string;
+    service?: { serviceId: string; title: string; category: ServiceCategory };
   }
 >;
 

@@ -1,6 +1,7 @@
 import type { Cents, PayerShare } from '../shared/money';
 import type { Territory } from '../shared/territory';
 import type { Instant } from '../shared/time';
+import type { ServiceCategory } from '../venue/service-categories';
 import { DEFAULT_GRACE_PERIOD_DAYS } from '../shared/validity';
 import type { BookEvent } from './book.events';
 
@@ -35,11 +36,16 @@ export interface IssuedBookState {
   readonly territory: Territory;
   readonly vouchers: readonly VoucherState[];
   readonly distributorId?: string;
+  /** The distributor's pseudonymous reference of the beneficiary, when it gave one. */
+  readonly beneficiaryRef?: string | null;
   readonly wasDistributed: boolean;
   readonly gracePeriodDays: number;
   readonly holder: Holder;
   /** Every distributor the book went through, in order (the allocation chain). */
   readonly chain: readonly string[];
+  readonly approvedVenuesOnly: boolean;
+  /** null: the vouchers pay for every category. */
+  readonly serviceCategories: readonly ServiceCategory[] | null;
 }
 
 export type BookState = { readonly status: 'none' } | IssuedBookState;
@@ -48,9 +54,12 @@ export const initialBookState: BookState = { status: 'none' };
 
 export function evolveBook(state: BookState, event: BookEvent): BookState {
   if (event.type === 'BookIssued.v1') {
-    const { vouchers, issuedAt: _issuedAt, gracePeriodDays, ...book } = event.data;
+    const { vouchers, issuedAt: _issuedAt, gracePeriodDays, approvedVenuesOnly, serviceCategories, ...book } =
+      event.data;
     return {
       ...book,
+      approvedVenuesOnly: approvedVenuesOnly ?? false,
+      serviceCategories: serviceCategories ?? null,
       status: 'issued',
       wasDistributed: false,
       gracePeriodDays: gracePeriodDays ?? DEFAULT_GRACE_PERIOD_DAYS,
@@ -67,6 +76,7 @@ export function evolveBook(state: BookState, event: BookEvent): BookState {
         status: 'distributed',
         wasDistributed: true,
         distributorId: event.data.distributorId,
+        beneficiaryRef: event.data.beneficiaryRef,
       };
     case 'VoucherRedeemed.v1': {
       const { voucherId, redemptionId, venueId, amountCents, scannedAt } = event.data;

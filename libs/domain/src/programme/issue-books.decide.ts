@@ -67,6 +67,8 @@ export function decideIssueBooks(command: IssueBooks, state: ProgrammeState): Is
         validUntil: state.validUntil,
         territory: state.territory,
         gracePeriodDays: state.gracePeriodDays,
+        ...(state.approvedVenuesOnly ? { approvedVenuesOnly: true } : {}),
+        ...(state.serviceCategories ? { serviceCategories: [...state.serviceCategories] } : {}),
         issuedAt: command.now,
       },
     })),

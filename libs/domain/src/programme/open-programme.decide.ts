@@ -5,6 +5,7 @@ import { FULL_SHARE_BPS, isCents, type Cents, type PayerShare } from '../shared/
 import { isEmptyTerritory, type Territory } from '../shared/territory';
 import { isBefore, toMillis, type Instant } from '../shared/time';
 import { DEFAULT_GRACE_PERIOD_DAYS } from '../shared/validity';
+import { isServiceCategory, SERVICE_CATEGORIES, type ServiceCategory } from '../venue/service-categories';
 import type { ProgrammeOpened } from './programme.events';
 import type { ProgrammeState } from './programme.state';
 
@@ -21,6 +22,8 @@ export interface OpenProgramme {
   readonly coFunders?: readonly PayerShare[];
   /** Days after validUntil during which scans are still accepted (default 31). */
   readonly gracePeriodDays?: number;
+  readonly approvedVenuesOnly?: boolean;
+  readonly serviceCategories?: readonly string[];
   readonly now: Instant;
 }
 
@@ -50,6 +53,10 @@ export function decideOpenProgramme(
         validUntil: command.validUntil,
         coFunders: coFunders.map((share) => ({ payerId: share.payerId, shareBps: share.shareBps })),
         gracePeriodDays: command.gracePeriodDays ?? DEFAULT_GRACE_PERIOD_DAYS,
+        ...(command.approvedVenuesOnly ? { approvedVenuesOnly: true } : {}),
+        ...(command.serviceCategories
+          ? { serviceCategories: [...new Set(command.serviceCategories as ServiceCategory[])] }
+          : {}),
         openedAt: command.now,
       },
     },
@@ -72,6 +79,9 @@ function validateProgramme(command: OpenProgramme): DomainError | undefined {
     return invalid('gracePeriodDays must be a whole number of days from 0 to 366');
   if (isEmptyTerritory(command.territory))
     return invalid('the territory names no département and no commune');
+  const categories = command.serviceCategories;
+  if (categories && (categories.length === 0 || !categories.every(isServiceCategory)))
+    return invalid(`serviceCategories must name at least one of: ${SERVICE_CATEGORIES.join(', ')}`);
   if (command.coFunders) return validateCoFunders(command.coFunders, command.actor.org);
   return undefined;
 }

@@ -3,6 +3,7 @@ import type { Cents, PayerShare } from '../shared/money';
 import type { DomainEvent } from '../shared/event';
 import type { Territory } from '../shared/territory';
 import type { Instant } from '../shared/time';
+import type { ServiceCategory } from '../venue/service-categories';
 
 export type ProgrammeOpened = DomainEvent<
   'ProgrammeOpened.v1',
@@ -18,6 +19,10 @@ export type ProgrammeOpened = DomainEvent<
     coFunders: PayerShare[];
     /** Days after validUntil during which scans are still accepted; absent in early events: 31. */
     gracePeriodDays?: number;
+    /** Only venues the payer approved redeem this programme's vouchers (absent: false). */
+    approvedVenuesOnly?: boolean;
+    /** The service categories the vouchers pay for (absent: all). */
+    serviceCategories?: ServiceCategory[];
     openedAt: Instant;
   }
 >;

@@ -1,6 +1,7 @@
 import type { Cents, PayerShare } from '../shared/money';
 import type { Territory } from '../shared/territory';
 import type { Instant } from '../shared/time';
+import type { ServiceCategory } from '../venue/service-categories';
 import { DEFAULT_GRACE_PERIOD_DAYS } from '../shared/validity';
 import type { ProgrammeEvent } from './programme.events';
 
@@ -22,6 +23,9 @@ export interface OpenProgrammeState {
   readonly creditedCents: Cents;
   readonly creditedVoucherCount: number;
   readonly expiringAnnounced: boolean;
+  readonly approvedVenuesOnly: boolean;
+  /** null: the vouchers pay for every category. */
+  readonly serviceCategories: readonly ServiceCategory[] | null;
 }
 
 export type ProgrammeState = { readonly status: 'none' } | OpenProgrammeState;
@@ -31,10 +35,13 @@ export const initialProgrammeState: ProgrammeState = { status: 'none' };
 export function evolveProgramme(state: ProgrammeState, event: ProgrammeEvent): ProgrammeState {
   switch (event.type) {
     case 'ProgrammeOpened.v1': {
-      const { openedAt: _openedAt, gracePeriodDays, ...opened } = event.data;
+      const { openedAt: _openedAt, gracePeriodDays, approvedVenuesOnly, serviceCategories, ...opened } =
+        event.data;
       return {
         status: 'open',
         ...opened,
+        approvedVenuesOnly: approvedVenuesOnly ?? false,
+        serviceCategories: serviceCategories ?? null,
         gracePeriodDays: gracePeriodDays ?? DEFAULT_GRACE_PERIOD_DAYS,
         committedCents: 0 as Cents,
         bookIds: [],

@@ -1,6 +1,10 @@
 import type { SealedBankAccount } from '../shared/bank-account';
 import type { DomainEvent } from '../shared/event';
 import type { Instant } from '../shared/time';
+import type { VenueApprovalEvent } from './approval.events';
+import type { VenueLocationEvent } from './location.events';
+import type { VenueMemberEvent } from './member.events';
+import type { VenueServiceEvent } from './service.events';
 
 /** A venue (*lieu qualifié*) where beneficiaries redeem vouchers. */
 export type VenueRegistered = DomainEvent<
@@ -31,4 +35,26 @@ export type VenueBankAccountSet = DomainEvent<
   SealedBankAccount & { venueId: string; setAt: Instant }
 >;
 
-export type VenueEvent = VenueRegistered | VenueCertified | VenueCertificationSuspended | VenueBankAccountSet;
+/** Identity fields of a registered venue change only through an operator admin. */
+export type VenueIdentityChanged = DomainEvent<
+  'VenueIdentityChanged.v1',
+  {
+    venueId: string;
+    siret?: string;
+    name?: string;
+    communeInsee?: string;
+    departement?: string;
+    changedAt: Instant;
+  }
+>;
+
+export type VenueEvent =
+  | VenueRegistered
+  | VenueCertified
+  | VenueCertificationSuspended
+  | VenueBankAccountSet
+  | VenueIdentityChanged
+  | VenueLocationEvent
+  | VenueMemberEvent
+  | VenueServiceEvent
+  | VenueApprovalEvent;
