@@ -54,8 +54,14 @@ export const initialBookState: BookState = { status: 'none' };
 
 export function evolveBook(state: BookState, event: BookEvent): BookState {
   if (event.type === 'BookIssued.v1') {
-    const { vouchers, issuedAt: _issuedAt, gracePeriodDays, approvedVenuesOnly, serviceCategories, ...book } =
-      event.data;
+    const {
+      vouchers,
+      issuedAt: _issuedAt,
+      gracePeriodDays,
+      approvedVenuesOnly,
+      serviceCategories,
+      ...book
+    } = event.data;
     return {
       ...book,
       approvedVenuesOnly: approvedVenuesOnly ?? false,

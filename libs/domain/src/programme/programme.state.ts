@@ -35,8 +35,13 @@ export const initialProgrammeState: ProgrammeState = { status: 'none' };
 export function evolveProgramme(state: ProgrammeState, event: ProgrammeEvent): ProgrammeState {
   switch (event.type) {
     case 'ProgrammeOpened.v1': {
-      const { openedAt: _openedAt, gracePeriodDays, approvedVenuesOnly, serviceCategories, ...opened } =
-        event.data;
+      const {
+        openedAt: _openedAt,
+        gracePeriodDays,
+        approvedVenuesOnly,
+        serviceCategories,
+        ...opened
+      } = event.data;
       return {
         status: 'open',
         ...opened,

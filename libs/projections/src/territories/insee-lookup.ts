@@ -3,6 +3,7 @@ interface CommuneRecord {
   nom: string;
   departement?: string;
   type: string;
+  codesPostaux?: string[];
 }
 interface DepartementRecord {
   code: string;
@@ -13,6 +14,7 @@ export interface Commune {
   readonly code: string;
   readonly name: string;
   readonly departement: string;
+  readonly postalCodes: readonly string[];
 }
 
 /**
@@ -42,7 +44,12 @@ function loadCommunes(): Map<string, Commune> {
   for (const record of records) {
     if (record.type !== 'commune-actuelle' && record.type !== 'arrondissement-municipal') continue;
     if (!record.departement) continue;
-    communes.set(record.code, { code: record.code, name: record.nom, departement: record.departement });
+    communes.set(record.code, {
+      code: record.code,
+      name: record.nom,
+      departement: record.departement,
+      postalCodes: record.codesPostaux ?? [],
+    });
   }
   return communes;
 }
