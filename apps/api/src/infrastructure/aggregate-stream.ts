@@ -1,5 +1,10 @@
 import { isDomainError, type DomainError, type DomainEvent } from '@pass/domain';
-import { WrongExpectedVersionError, type EventStore, type StoredEvent } from '@pass/event-store';
+import {
+  WrongExpectedVersionError,
+  type AppendOptions,
+  type EventStore,
+  type StoredEvent,
+} from '@pass/event-store';
 import { ProblemException } from '../problems/problem.exception';
 import { toNewEvents } from './new-events';
 
@@ -84,12 +89,29 @@ export function decideAndAppend<State, Event extends DomainEvent>(
   store: EventStore,
   command: SingleStreamCommand<State, Event>,
 ): Promise<readonly Event[]> {
+  return decideAndAppendWith(store, command, {});
+}
+
+/** decideAndAppend with append options (reservations); a decision of no events appends nothing. */
+export function decideAndAppendWith<State, Event extends DomainEvent>(
+  store: EventStore,
+  command: SingleStreamCommand<State, Event>,
+  options: AppendOptions,
+): Promise<readonly Event[]> {
   return retryOnConflict(async () => {
     const { state, version } = await loadAggregate(store, command.streamId, command.evolve, command.initial);
     const events = orThrow(command.decide(state));
-    await store.append([
-      { streamId: command.streamId, expectedVersion: version, events: toNewEvents(events, command.metadata) },
-    ]);
+    if (events.length === 0) return events;
+    await store.append(
+      [
+        {
+          streamId: command.streamId,
+          expectedVersion: version,
+          events: toNewEvents(events, command.metadata),
+        },
+      ],
+      options,
+    );
     return events;
   });
 }

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ApprovedVenuesController } from './approved-venues/approved-venues.controller';
+import { ChangeVenueApprovalHandler } from './approved-venues/approved-venues.handler';
 import { GetProgrammeController } from './get-programme/get-programme.controller';
 import { GetProgrammeHandler } from './get-programme/get-programme.query';
 import { IssueBooksController } from './issue-books/issue-books.controller';
@@ -24,6 +26,7 @@ import { StopDistributionHandler } from './end-of-programme/stop-distribution.ha
     PrintBookController,
     AllocateBooksController,
     EndOfProgrammeController,
+    ApprovedVenuesController,
   ],
   providers: [
     OpenProgrammeHandler,
@@ -36,6 +39,7 @@ import { StopDistributionHandler } from './end-of-programme/stop-distribution.ha
     ProgrammeReportHandler,
     ExpiryScheduler,
     ExpiryAlertService,
+    ChangeVenueApprovalHandler,
   ],
 })
 export class ProgrammesModule {}

@@ -46,6 +46,8 @@ export class OpenProgrammeHandler implements ICommandHandler<OpenProgrammeComman
           validUntil: new Date(request.validUntil).toISOString(),
           coFunders: request.coFunders,
           gracePeriodDays: request.gracePeriodDays,
+          approvedVenuesOnly: request.approvedVenuesOnly,
+          serviceCategories: request.serviceCategories,
           now: this.clock.now(),
         },
         initialProgrammeState,

@@ -2,7 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
+  IsBoolean,
+  IsIn,
   IsInt,
   IsISO8601,
   IsOptional,
@@ -13,6 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { SERVICE_CATEGORIES, type ServiceCategory } from '@pass/domain';
 import { IsSiren } from '../../http/french-id.validators';
 
 export class TerritoryRequest {
@@ -91,4 +95,23 @@ export class OpenProgrammeRequest {
   @ValidateNested({ each: true })
   @Type(() => CoFunderRequest)
   coFunders?: CoFunderRequest[];
+
+  @ApiPropertyOptional({
+    example: true,
+    description: 'only venues the payer approves (POST /v1/programmes/:id/approved-venues) redeem',
+  })
+  @IsOptional()
+  @IsBoolean()
+  approvedVenuesOnly?: boolean;
+
+  @ApiPropertyOptional({
+    enum: SERVICE_CATEGORIES,
+    isArray: true,
+    description: 'the service categories the vouchers pay for (default: all)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsIn(SERVICE_CATEGORIES, { each: true })
+  serviceCategories?: ServiceCategory[];
 }

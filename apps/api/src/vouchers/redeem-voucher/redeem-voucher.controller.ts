@@ -5,7 +5,7 @@ import type { Actor } from '@pass/domain';
 import { CurrentActor, Roles } from '../../auth/auth.decorators';
 import { MetricsService } from '../../metrics/metrics.service';
 import { ProblemException } from '../../problems/problem.exception';
-import { RedeemVoucherCommand, type Redemption } from './redeem-voucher.handler';
+import { RedeemVoucherCommand, type Redemption, type SessionRedemption } from './redeem-voucher.handler';
 import { RedeemVoucherRequest } from './redeem-voucher.request';
 import { VenueThrottlerGuard } from './venue-throttler.guard';
 
@@ -26,7 +26,7 @@ export class RedeemVoucherController {
     @CurrentActor() actor: Actor,
     @Body() request: RedeemVoucherRequest,
     @Headers('idempotency-key') idempotencyKey?: string,
-  ): Promise<Redemption> {
+  ): Promise<Redemption | SessionRedemption> {
     const stopTimer = this.metrics.redemptionDuration.startTimer();
     try {
       const redemption = await this.commands.execute(

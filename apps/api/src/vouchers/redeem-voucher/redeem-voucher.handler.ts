@@ -2,23 +2,27 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   bookIdOfVoucher,
-  decideRedeemVoucher,
+  decideRedeemSession,
   evolveBook,
   evolveVenue,
   initialBookState,
   initialVenueState,
   streams,
   type Actor,
+  type BookEvent,
+  type BookState,
+  type VenueEvent,
+  type VoucherRedeemed,
 } from '@pass/domain';
-import type { EventStore } from '@pass/event-store';
-import { loadTwoAggregates, orThrow, retryOnConflict } from '../../infrastructure/aggregate-stream';
+import type { EventStore, StoredEvent } from '@pass/event-store';
+import { orThrow, retryOnConflict } from '../../infrastructure/aggregate-stream';
 import { Clock } from '../../infrastructure/clock';
 import { EVENT_STORE } from '../../infrastructure/event-store.module';
 import { toNewEvents } from '../../infrastructure/new-events';
 import { randomId } from '../../infrastructure/random-ids';
 import { IdempotencyService } from '../../idempotency/idempotency.service';
 import { ProblemException } from '../../problems/problem.exception';
-import type { RedeemVoucherRequest } from './redeem-voucher.request';
+import type { RedeemVoucherRequest, VoucherScanRequest } from './redeem-voucher.request';
 import { VoucherResolver } from './voucher-resolver';
 
 export class RedeemVoucherCommand {
@@ -36,6 +40,13 @@ export interface Redemption {
   scannedAt: string;
 }
 
+export interface SessionRedemption {
+  sessionId: string;
+  redemptions: { redemptionId: string; voucherId: string; amountCents: number }[];
+  totalCents: number;
+  scannedAt: string;
+}
+
 @CommandHandler(RedeemVoucherCommand)
 export class RedeemVoucherHandler implements ICommandHandler<RedeemVoucherCommand> {
   constructor(
@@ -45,54 +56,101 @@ export class RedeemVoucherHandler implements ICommandHandler<RedeemVoucherComman
     private readonly idempotency: IdempotencyService,
   ) {}
 
-  execute({ actor, request, idempotencyKey }: RedeemVoucherCommand): Promise<Redemption> {
+  execute({ actor, request, idempotencyKey }: RedeemVoucherCommand): Promise<Redemption | SessionRedemption> {
     if (idempotencyKey === undefined)
       throw new ProblemException(
         'idempotency.key-required',
         'send an Idempotency-Key header so a retry cannot pay twice',
       );
+    const scans = scansOf(request);
     const idempotent = this.idempotency.request(actor, 'redeem', idempotencyKey, request);
     return this.idempotency.execute(idempotent, async () => {
-      const voucherId = await this.vouchers.resolve(request);
-      const bookId = bookIdOfVoucher(voucherId);
-      if (!bookId) throw new ProblemException('voucher.not-found', `no voucher ${voucherId}`);
-      const redemptionId = randomId('rdm');
+      const voucherIds = await Promise.all(scans.map((scan) => this.vouchers.resolve(scan)));
+      const bookIds = [...new Set(voucherIds.map(bookIdFor))];
       const now = this.clock.now();
-      const scannedAt = request.scannedAt ? new Date(request.scannedAt).toISOString() : now;
-      // The book stream is the unit of consistency: its version makes concurrent scans of one voucher race for one append.
+      const session = {
+        actor,
+        vouchers: voucherIds.map((voucherId) => ({ voucherId, redemptionId: randomId('rdm') })),
+        sessionId: request.vouchers ? randomId('ses') : undefined,
+        serviceId: request.serviceId,
+        locationId: request.locationId,
+        servicePriceCents: request.servicePriceCents,
+        scannedAt: request.scannedAt ? new Date(request.scannedAt).toISOString() : now,
+        now,
+      };
+      // Each book stream is the unit of consistency of its vouchers: their versions make concurrent
+      // scans race for one append, and a session's books are appended all together or not at all.
       return retryOnConflict(async () => {
-        const [book, venue] = await loadTwoAggregates(
-          this.store,
-          { streamId: streams.book(bookId), evolve: evolveBook, initial: initialBookState },
-          { streamId: streams.venue(actor.org), evolve: evolveVenue, initial: initialVenueState },
-        );
-        const command = {
-          actor,
-          voucherId,
-          redemptionId,
-          servicePriceCents: request.servicePriceCents,
-          scannedAt,
-          now,
-        };
-        const [redeemed] = orThrow(decideRedeemVoucher(command, book.state, venue.state));
-        const answer: Redemption = {
-          redemptionId,
-          voucherId,
-          amountCents: redeemed.data.amountCents,
-          scannedAt,
-        };
+        const { books, versions, venue } = await this.load(bookIds, actor.org);
+        const redeemed = orThrow(decideRedeemSession(session, books, venue));
+        const answer = answerFor(redeemed, session.sessionId, session.scannedAt);
         await this.store.append(
-          [
-            {
-              streamId: streams.book(bookId),
-              expectedVersion: book.version,
-              events: toNewEvents([redeemed], { by: actor.subject }),
-            },
-          ],
+          bookIds.map((bookId) => ({
+            streamId: streams.book(bookId),
+            expectedVersion: versions.get(bookId) ?? 0,
+            events: toNewEvents(
+              redeemed.filter((event) => event.data.bookId === bookId),
+              { by: actor.subject },
+            ),
+          })),
           { reservations: this.idempotency.reservation(idempotent, 201, answer) },
         );
         return answer;
       });
     });
   }
+
+  /** The books and the venue in one round trip. */
+  private async load(bookIds: readonly string[], venueId: string) {
+    const read = await this.store.readStreams([...bookIds.map(streams.book), streams.venue(venueId)]);
+    const books = new Map<string, BookState>();
+    const versions = new Map<string, number>();
+    for (const bookId of bookIds) {
+      const events = read.get(streams.book(bookId)) ?? [];
+      books.set(bookId, fold(events, evolveBook, initialBookState));
+      versions.set(bookId, events.length);
+    }
+    const venue = fold(read.get(streams.venue(venueId)) ?? [], evolveVenue, initialVenueState);
+    return { books, versions, venue };
+  }
+}
+
+function scansOf(request: RedeemVoucherRequest): VoucherScanRequest[] {
+  const single = request.qr !== undefined || request.code !== undefined;
+  if (single === (request.vouchers !== undefined))
+    throw new ProblemException(
+      'request.invalid',
+      'send one voucher (qr or code) or a list in vouchers, not both',
+    );
+  return request.vouchers ?? [{ qr: request.qr, code: request.code }];
+}
+
+function bookIdFor(voucherId: string): string {
+  const bookId = bookIdOfVoucher(voucherId);
+  if (!bookId) throw new ProblemException('voucher.not-found', `no voucher ${voucherId}`);
+  return bookId;
+}
+
+function fold<State, Event extends BookEvent | VenueEvent>(
+  events: readonly StoredEvent[],
+  evolve: (state: State, event: Event) => State,
+  initial: State,
+): State {
+  return events.reduce((state, stored) => evolve(state, stored as unknown as Event), initial);
+}
+
+/** One voucher answers as before sessions existed; a session lists each voucher's amount. */
+function answerFor(
+  redeemed: readonly VoucherRedeemed[],
+  sessionId: string | undefined,
+  scannedAt: string,
+): Redemption | SessionRedemption {
+  const redemptions = redeemed.map(({ data }) => ({
+    redemptionId: data.redemptionId,
+    voucherId: data.voucherId,
+    amountCents: data.amountCents as number,
+  }));
+  if (sessionId === undefined) return { ...redemptions[0], scannedAt };
+  const totalCents = redemptions.reduce((sum, redemption) => sum + redemption.amountCents, 0);
+  return { sessionId, redemptions, totalCents, scannedAt };
 }
