@@ -3,6 +3,10 @@ import type { Cents } from '../shared/money';
 import type { ProgrammeOpened } from '../programme/programme.events';
 import type { BookAllocated, BookDistributed, BookIssued, VoucherRedeemed } from '../book/book.events';
 import type { VenueCertified, VenueRegistered } from '../venue/venue.events';
+import type { VenueLocationAdded } from '../venue/location.events';
+import type { VenueServicePublished } from '../venue/service.events';
+import type { VenueMemberAdded } from '../venue/member.events';
+import type { VenueApproved } from '../venue/approval.events';
 
 export const PAYER_ID = '200054781';
 export const OTHER_PAYER_ID = '213105554';
@@ -53,7 +57,7 @@ export const bookIssued = (overrides: Partial<BookIssued['data']> = {}): BookIss
   },
 });
 
-export const bookDistributed = (): BookDistributed => ({
+export const bookDistributed = (overrides: Partial<BookDistributed['data']> = {}): BookDistributed => ({
   type: 'BookDistributed.v1',
   data: {
     bookId: 'book-1',
@@ -61,6 +65,7 @@ export const bookDistributed = (): BookDistributed => ({
     beneficiaryRef: 'ref-123',
     distributedAt: '2026-02-02T00:00:00.000Z',
     recordedBy: PAYER_ID,
+    ...overrides,
   },
 });
 
@@ -112,6 +117,73 @@ export const voucherRedeemed = (overrides: Partial<VoucherRedeemed['data']> = {}
     shares: [{ payerId: PAYER_ID, amountCents: 1000 as Cents }],
     scannedAt: '2026-06-01T00:00:00.000Z',
     recordedAt: '2026-06-01T00:00:00.000Z',
+    ...overrides,
+  },
+});
+
+/** A location of venue-a in Bordeaux (Gironde), without coordinates. */
+export const venueLocationAdded = (
+  overrides: Partial<VenueLocationAdded['data']> = {},
+): VenueLocationAdded => ({
+  type: 'VenueLocationAdded.v1',
+  data: {
+    venueId: 'venue-a',
+    locationId: 'loc-1',
+    name: 'Antenne Bordeaux Bastide',
+    address: '12 avenue Thiers',
+    postalCode: '33100',
+    communeInsee: '33063',
+    communeName: 'Bordeaux',
+    departement: '33',
+    latitude: null,
+    longitude: null,
+    openingHours: null,
+    accessibility: null,
+    addedAt: '2026-01-20T00:00:00.000Z',
+    ...overrides,
+  },
+});
+
+/** An individual "courriels" support at venue-a, priced one voucher, not at a regulated tariff. */
+export const venueServicePublished = (
+  overrides: Partial<VenueServicePublished['data']> = {},
+): VenueServicePublished => ({
+  type: 'VenueServicePublished.v1',
+  data: {
+    venueId: 'venue-a',
+    serviceId: 'svc-1',
+    title: 'Créer et gérer ses courriels',
+    category: 'courriels',
+    format: 'individual',
+    durationMinutes: 60,
+    priceInVouchers: 1,
+    regulatedTariff: false,
+    publishedAt: '2026-01-20T00:00:00.000Z',
+    ...overrides,
+  },
+});
+
+/** The `scanner` sign-in of venueActor() listed as member m-1 of venue-a. */
+export const venueMemberAdded = (overrides: Partial<VenueMemberAdded['data']> = {}): VenueMemberAdded => ({
+  type: 'VenueMemberAdded.v1',
+  data: {
+    venueId: 'venue-a',
+    memberId: 'm-1',
+    subject: 'scanner',
+    label: 'Accueil',
+    addedAt: '2026-01-20T00:00:00.000Z',
+    ...overrides,
+  },
+});
+
+/** The lead payer admits venue-a to prog-1. */
+export const venueApproved = (overrides: Partial<VenueApproved['data']> = {}): VenueApproved => ({
+  type: 'VenueApproved.v1',
+  data: {
+    venueId: 'venue-a',
+    programmeId: 'prog-1',
+    payerId: PAYER_ID,
+    approvedAt: '2026-01-20T00:00:00.000Z',
     ...overrides,
   },
 });
