@@ -47,6 +47,11 @@ export interface VoucherRedeemedPayload {
   readonly redemptionAmountCents: number;
   readonly scannedAt: string;
   readonly recordedAt: string;
+  /** Present when the voucher paid part of a session with several vouchers. */
+  readonly sessionId?: string;
+  /** Where and for what, when the venue said so. */
+  readonly locationId?: string;
+  readonly serviceCategory?: string;
 }
 
 /** A book was cancelled: its unredeemed vouchers are void, their budget is released. */

@@ -66,6 +66,28 @@ describe('payer messages of stored events', () => {
     expectConforming(messages);
   });
 
+  it("a session's voucher carries the session, location and service category, never the agent", () => {
+    const plain = redeemed([{ payerId: PAYER_ID, amountCents: 1000 }]);
+    const inSession = stored({
+      type: plain.type,
+      data: {
+        ...(plain.data as object),
+        sessionId: 'ses_1',
+        locationId: 'loc_1',
+        agentId: 'agt_1',
+        service: { serviceId: 'svc_1', title: 'Démarches CAF', category: 'demarches-en-ligne' },
+      },
+    });
+    const [message] = toPayerMessages(inSession, new FundingDirectory());
+    expect(message.payload).toMatchObject({
+      sessionId: 'ses_1',
+      locationId: 'loc_1',
+      serviceCategory: 'demarches-en-ligne',
+    });
+    expect(JSON.stringify(message.payload)).not.toContain('agt_1');
+    expectConforming([message]);
+  });
+
   it('a co-funded redemption is one message per payer with its share and a per-payer ce_id', () => {
     const messages = toPayerMessages(
       redeemed([

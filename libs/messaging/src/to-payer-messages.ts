@@ -130,6 +130,10 @@ function voucherRedeemed(data: VoucherRedeemed['data']): Draft[] {
       redemptionAmountCents: data.amountCents,
       scannedAt: iso(data.scannedAt),
       recordedAt: iso(data.recordedAt),
+      // Which member scanned (agentId) stays with the venue: payers need the what, not the who.
+      ...(data.sessionId ? { sessionId: data.sessionId } : {}),
+      ...(data.locationId ? { locationId: data.locationId } : {}),
+      ...(data.service ? { serviceCategory: data.service.category } : {}),
     },
   }));
 }
