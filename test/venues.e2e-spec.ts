@@ -86,7 +86,7 @@ onBothStores('venues as the scheme runs them', (kind) => {
       expect(changed.body.changed.sort()).toEqual(['communeInsee', 'departement', 'name']);
       const otherSiret = (await eventsOfType(t, 'VenueRegistered.v1')).find(
         (e) => e.venueId === other.venueId,
-      ).siret;
+      )?.siret;
       const taken = await t
         .http()
         .patch(`/v1/venues/${venue.venueId}`)
@@ -174,7 +174,7 @@ onBothStores('venues as the scheme runs them', (kind) => {
       await redeem(t, alice, { qr: book.vouchers[0].qr }).expect(201);
       await redeem(t, bob, { qr: book.vouchers[1].qr }).expect(201);
       const redeemed = (await eventsOfType(t, 'VoucherRedeemed.v1')).filter((e) => e.bookId === book.bookId);
-      expect(redeemed.find((e) => e.voucherId === book.vouchers[0].voucherId).agentId).toBe(
+      expect(redeemed.find((e) => e.voucherId === book.vouchers[0].voucherId)?.agentId).toBe(
         added.body.memberId,
       );
       expect(JSON.stringify(redeemed)).not.toContain('agent-alice');
