@@ -37,9 +37,21 @@ export function renderTableDocumentPdf(document: TableDocument): Promise<Buffer>
     doc.moveDown(1).font('Helvetica-Bold').fontSize(12).fillColor('#111111').text(table.heading, { width });
     doc.moveDown(0.3).font('Helvetica').fontSize(10);
     for (const [label, value] of table.rows) {
+      const labelOptions = { width: width * 0.65 };
+      const valueOptions = { width: width * 0.35, align: 'right' as const };
+      const height = Math.max(
+        doc.heightOfString(label, labelOptions),
+        doc.heightOfString(value, valueOptions),
+      );
+      // Long tables (a month of redemptions) go on: a row that would not fit starts a new page,
+      // label and value together, instead of pdfkit breaking the page between the two.
+      if (doc.y + height > doc.page.maxY()) doc.addPage();
       const y = doc.y;
-      doc.text(label, MARGIN, y, { width: width * 0.65 });
-      doc.text(value, MARGIN + width * 0.65, y, { width: width * 0.35, align: 'right' });
+      doc.text(label, MARGIN, y, labelOptions);
+      const belowLabel = doc.y;
+      doc.text(value, MARGIN + width * 0.65, y, valueOptions);
+      // A label wrapped over two lines pushes the next row below itself, not below the value.
+      doc.y = Math.max(doc.y, belowLabel);
       doc.moveDown(0.2);
     }
   }

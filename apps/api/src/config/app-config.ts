@@ -1,4 +1,5 @@
 import { relayConfigFrom, RelayConfigError, type RelayConfig } from '@pass/messaging';
+import { CronTime } from 'cron';
 import { developmentJwtSecret } from './development-secret';
 import { developmentBankDetailsKey, parseBankDetailsKey } from './bank-details-key';
 import {
@@ -49,6 +50,8 @@ export interface AppConfig {
   readonly expirySchedule: string | undefined;
   /** Days before validUntil from which the end-of-validity alert shows (EXPIRY_ALERT_DAYS). */
   readonly expiryAlertDays: number;
+  /** Cron expression of the monthly settlement run (Europe/Paris); unset, empty or "off": no run. */
+  readonly settlementSchedule: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -106,7 +109,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     web: webConfig(env, production, Boolean(jwtSecret) || generatedSecret),
     expirySchedule: env.EXPIRY_SCHEDULE === 'off' ? undefined : env.EXPIRY_SCHEDULE || '0 4 * * *',
     expiryAlertDays: integer(env, 'EXPIRY_ALERT_DAYS', 30, 0),
+    settlementSchedule: settlementSchedule(env),
   };
+}
+
+/** Off unless asked for: opening batches by itself is the payer's decision to delegate. */
+function settlementSchedule(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.SETTLEMENT_SCHEDULE?.trim();
+  if (!raw || raw === 'off') return undefined;
+  try {
+    new CronTime(raw, 'Europe/Paris');
+  } catch {
+    throw new ConfigError(`SETTLEMENT_SCHEDULE must be a cron expression (e.g. "0 6 1 * *"), got "${raw}"`);
+  }
+  return raw;
 }
 
 function relayConfig(env: NodeJS.ProcessEnv): RelayConfig | undefined {

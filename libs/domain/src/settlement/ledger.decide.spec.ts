@@ -65,6 +65,14 @@ describe('recording payables on a ledger', () => {
       .then([]);
   });
 
+  it("records the service's title when the redemption named a service", () => {
+    const withService = { ...payable('red-1', JAN), serviceTitle: 'Atelier démarches en ligne' };
+    recording
+      .given([])
+      .when(withService)
+      .then([recorded(withService)]);
+  });
+
   it('records nothing for a zero share: nothing is owed', () => {
     recording
       .given([])
@@ -141,6 +149,27 @@ describe('batching a ledger', () => {
       .when(run(MAR, { batchId: 'stl-2' }))
       .then([]);
     batching.given([]).when(run(MAR)).then([]);
+  });
+
+  it("carries each payable's service title into the batch, and nothing for payables recorded without one", () => {
+    const { result } = batching
+      .given([
+        recorded({ ...payable('red-1', JAN), serviceTitle: 'Atelier démarches en ligne' }),
+        recorded(payable('red-2', FEB)),
+      ])
+      .when(run(MAR));
+    expect(result).toMatchObject([{}, { type: 'SettlementBatchOpened.v1' }]);
+    const [, opened] = result as [unknown, { data: { payables: object[] } }];
+    expect(opened.data.payables[0]).toMatchObject({ serviceTitle: 'Atelier démarches en ligne' });
+    expect(opened.data.payables[1]).not.toHaveProperty('serviceTitle');
+    expect(opened.data.payables[1]).not.toHaveProperty('recordedAt');
+  });
+
+  it('names the calendar month of a monthly run on the batch, and none on a run up to any instant', () => {
+    const monthly = batching.given(ledger).when(run(MAR, { period: '2026-02' })).result;
+    expect(monthly).toMatchObject([{}, { data: { period: '2026-02' } }]);
+    const adHoc = batching.given(ledger).when(run(MAR)).result as [unknown, { data: object }];
+    expect(adHoc[1].data).not.toHaveProperty('period');
   });
 
   it('flags a batch whose venue has no bank details yet', () => {

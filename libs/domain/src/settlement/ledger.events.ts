@@ -18,6 +18,8 @@ export type PayableRecorded = DomainEvent<
     scannedAt: Instant;
     /** When the redemption was recorded: the settlement cut-off compares this instant. */
     recordedAt: Instant;
+    /** The title of the venue's service, when the redemption named one (absent in early events). */
+    serviceTitle?: string;
   }
 >;
 

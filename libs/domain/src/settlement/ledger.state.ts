@@ -24,16 +24,12 @@ export const initialLedgerState: LedgerState = { recorded: new Set(), unbatched:
 export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerState {
   switch (event.type) {
     case 'PayableRecorded.v1': {
-      const { payerId, venueId, redemptionId, voucherId, programmeId, amountCents, scannedAt, recordedAt } =
-        event.data;
+      const { payerId, venueId, ...payable } = event.data;
       return {
         payerId,
         venueId,
-        recorded: new Set(state.recorded).add(redemptionId),
-        unbatched: [
-          ...state.unbatched,
-          { redemptionId, voucherId, programmeId, amountCents, scannedAt, recordedAt },
-        ],
+        recorded: new Set(state.recorded).add(payable.redemptionId),
+        unbatched: [...state.unbatched, payable],
         batchIds: state.batchIds,
       };
     }

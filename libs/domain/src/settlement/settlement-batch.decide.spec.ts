@@ -1,7 +1,12 @@
 import type { Cents } from '../shared/money';
 import { specification } from '../testing/given-when-then';
 import { PAYER_ID, otherPayer, payer, venueActor } from '../testing/fixtures';
-import { evolveSettlementBatch, initialSettlementBatchState } from './settlement-batch.state';
+import {
+  canSeeBatch,
+  evolveSettlementBatch,
+  initialSettlementBatchState,
+  type OpenedBatchState,
+} from './settlement-batch.state';
 import { decidePayBatch } from './settlement.decide';
 import type { SettlementBatchOpened, SettlementBatchPaid } from './settlement.events';
 
@@ -68,5 +73,18 @@ describe('paying a settlement batch', () => {
       .given([opened])
       .when(pay({ paymentReference: '  ' }))
       .thenFails('settlement.invalid');
+  });
+});
+
+describe('who sees a batch', () => {
+  const batch = evolveSettlementBatch(initialSettlementBatchState, opened) as OpenedBatchState;
+
+  it('shows it to its payer, the venue it pays and an admin, and to nobody else', () => {
+    expect(canSeeBatch(batch, payer)).toBe(true);
+    expect(canSeeBatch(batch, venueActor('venue-a'))).toBe(true);
+    expect(canSeeBatch(batch, { role: 'admin', org: 'operator' })).toBe(true);
+    expect(canSeeBatch(batch, otherPayer)).toBe(false);
+    expect(canSeeBatch(batch, venueActor('venue-b'))).toBe(false);
+    expect(canSeeBatch(batch, { role: 'distributor', org: PAYER_ID })).toBe(false);
   });
 });

@@ -10,6 +10,8 @@ export interface OpenedBatchState {
   readonly payables: readonly Payable[];
   readonly totalCents: Cents;
   readonly until: Instant;
+  /** `YYYY-MM` for a batch of the monthly run. */
+  readonly period?: string;
   readonly awaitingBankDetails: boolean;
   readonly openedAt: Instant;
   readonly payment?: { readonly paymentReference: string; readonly paidAt: Instant };
@@ -36,9 +38,13 @@ export function evolveSettlementBatch(
   }
 }
 
-/** A payer sees its own batches, a venue the batches that pay it; nobody else sees them. */
+/**
+ * A payer sees its own batches, a venue the batches that pay it, the operator's admin all of them
+ * (routes that admins may not use refuse them by role first); nobody else sees them.
+ */
 export function canSeeBatch(state: OpenedBatchState, actor: { role: string; org: string }): boolean {
   return (
+    actor.role === 'admin' ||
     (actor.role === 'payer' && actor.org === state.payerId) ||
     (actor.role === 'venue' && actor.org === state.venueId)
   );

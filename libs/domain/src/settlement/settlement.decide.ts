@@ -17,6 +17,7 @@ export interface RecordPayable {
   readonly amountCents: Cents;
   readonly scannedAt: Instant;
   readonly recordedAt: Instant;
+  readonly serviceTitle?: string;
 }
 
 /**
@@ -34,6 +35,8 @@ export interface BatchPayables {
   readonly venueId: string;
   readonly batchId: string;
   readonly until: Instant;
+  /** `YYYY-MM` when the monthly run batches a calendar month (`until` is then its end). */
+  readonly period?: string;
   readonly awaitingBankDetails: boolean;
   readonly now: Instant;
 }
@@ -74,15 +77,10 @@ export function decideBatchPayables(
         batchId,
         payerId,
         venueId,
-        payables: taken.map(({ redemptionId, voucherId, programmeId, amountCents, scannedAt }) => ({
-          redemptionId,
-          voucherId,
-          programmeId,
-          amountCents,
-          scannedAt,
-        })),
+        payables: taken.map(({ recordedAt: _recordedAt, ...payable }) => payable),
         totalCents,
         until,
+        ...(command.period === undefined ? {} : { period: command.period }),
         awaitingBankDetails: command.awaitingBankDetails,
         openedAt: now,
       },

@@ -9,6 +9,11 @@ export interface Payable {
   readonly programmeId: string;
   readonly amountCents: Cents;
   readonly scannedAt: Instant;
+  /**
+   * The venue's service the session was, copied from the redemption for the venue's statement;
+   * absent when the redemption named none (and in payables recorded before services existed).
+   */
+  readonly serviceTitle?: string;
 }
 
 /** A batch groups a venue's unsettled payables for one payer (stream `settlement-<batchId>`). */
@@ -21,6 +26,8 @@ export type SettlementBatchOpened = DomainEvent<
     payables: Payable[];
     totalCents: Cents;
     until: Instant;
+    /** `YYYY-MM` when the monthly run opened the batch for that Paris calendar month. */
+    period?: string;
     awaitingBankDetails: boolean;
     openedAt: Instant;
   }

@@ -12,21 +12,13 @@ import {
   initialLedgerState,
   isDomainError,
   streams,
-  type Cents,
   type LedgerEvent,
-  type RecordPayable,
-  type VoucherRedeemed,
 } from '@pass/domain';
-import {
-  SqlEventStore,
-  START_OF_LOG,
-  type EventStore,
-  type SqlExecutor,
-  type StoredEvent,
-} from '@pass/event-store';
+import { SqlEventStore, START_OF_LOG, type EventStore, type SqlExecutor } from '@pass/event-store';
 import { loadAggregate, retryOnConflict } from '../../infrastructure/aggregate-stream';
 import { EVENT_STORE } from '../../infrastructure/event-store.module';
 import { allEndedBefore, nextTransactionId } from './log-horizon';
+import { payablesByLedger, type PayableToRecord } from './payables-from-redemptions';
 import {
   createSettlementTables,
   indexLedgers,
@@ -136,7 +128,7 @@ export class PayablesReactor implements OnApplicationBootstrap, BeforeApplicatio
     return events.length;
   }
 
-  private record({ payerId, venueId }: LedgerKey, payables: readonly Payable[]): Promise<void> {
+  private record({ payerId, venueId }: LedgerKey, payables: readonly PayableToRecord[]): Promise<void> {
     const streamId = streams.ledger(payerId, venueId);
     return retryOnConflict(async () => {
       const { state, version } = await loadAggregate(this.store, streamId, evolveLedger, initialLedgerState);
@@ -158,38 +150,4 @@ export class PayablesReactor implements OnApplicationBootstrap, BeforeApplicatio
       if (events.length > 0) await this.store.append([{ streamId, expectedVersion: version, events }]);
     });
   }
-}
-
-interface Payable {
-  readonly command: RecordPayable;
-  readonly causationId: string;
-}
-
-/** Each redemption share, grouped by the ledger it goes to, in log order. */
-function payablesByLedger(events: readonly StoredEvent[]) {
-  const ledgers = new Map<string, { key: LedgerKey; payables: Payable[] }>();
-  for (const stored of events) {
-    if (stored.type !== 'VoucherRedeemed.v1') continue;
-    const redeemed = stored.data as VoucherRedeemed['data'];
-    for (const share of redeemed.shares) {
-      const key = { payerId: share.payerId, venueId: redeemed.venueId };
-      const id = streams.ledger(key.payerId, key.venueId);
-      const ledger = ledgers.get(id) ?? { key, payables: [] };
-      ledger.payables.push({
-        causationId: stored.eventId,
-        command: {
-          payerId: share.payerId,
-          venueId: redeemed.venueId,
-          redemptionId: redeemed.redemptionId,
-          voucherId: redeemed.voucherId,
-          programmeId: redeemed.programmeId,
-          amountCents: share.amountCents as Cents,
-          scannedAt: redeemed.scannedAt,
-          recordedAt: redeemed.recordedAt,
-        },
-      });
-      ledgers.set(id, ledger);
-    }
-  }
-  return ledgers;
 }

@@ -85,3 +85,11 @@ export async function ledgersOfVenue(sql: SqlQueryable, venueId: string): Promis
   );
   return rows.map((row) => ({ payerId: row.payer_id, venueId }));
 }
+
+/** Every ledger ever indexed, for the monthly run over all payers. */
+export async function allLedgers(sql: SqlQueryable): Promise<LedgerKey[]> {
+  const rows = await sql.query<{ payer_id: string; venue_id: string }>(
+    `select payer_id, venue_id from settlement_ledgers order by payer_id, venue_id`,
+  );
+  return rows.map((row) => ({ payerId: row.payer_id, venueId: row.venue_id }));
+}

@@ -1,0 +1,45 @@
+import { streams, type Cents, type RecordPayable, type VoucherRedeemed } from '@pass/domain';
+import type { StoredEvent } from '@pass/event-store';
+import type { LedgerKey } from './settlement-tables';
+
+export interface PayableToRecord {
+  readonly command: RecordPayable;
+  /** The redemption event's id: the ledger event's causation. */
+  readonly causationId: string;
+}
+
+/**
+ * Each funding payer's share of each redemption, grouped by the ledger it goes to
+ * (`ledger-<payerId>-<venueId>`), in log order. Other events are ignored.
+ */
+export function payablesByLedger(
+  events: readonly StoredEvent[],
+): Map<string, { key: LedgerKey; payables: PayableToRecord[] }> {
+  const ledgers = new Map<string, { key: LedgerKey; payables: PayableToRecord[] }>();
+  for (const stored of events) {
+    if (stored.type !== 'VoucherRedeemed.v1') continue;
+    const redeemed = stored.data as VoucherRedeemed['data'];
+    for (const share of redeemed.shares) {
+      const key = { payerId: share.payerId, venueId: redeemed.venueId };
+      const id = streams.ledger(key.payerId, key.venueId);
+      const ledger = ledgers.get(id) ?? { key, payables: [] };
+      ledger.payables.push({
+        causationId: stored.eventId,
+        command: {
+          payerId: share.payerId,
+          venueId: redeemed.venueId,
+          redemptionId: redeemed.redemptionId,
+          voucherId: redeemed.voucherId,
+          programmeId: redeemed.programmeId,
+          amountCents: share.amountCents as Cents,
+          scannedAt: redeemed.scannedAt,
+          recordedAt: redeemed.recordedAt,
+          // The venue's statement names the service; redemptions without one leave the field out.
+          ...(redeemed.service ? { serviceTitle: redeemed.service.title } : {}),
+        },
+      });
+      ledgers.set(id, ledger);
+    }
+  }
+  return ledgers;
+}
