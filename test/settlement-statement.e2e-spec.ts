@@ -32,7 +32,19 @@ describeOnPostgres("a venue's settlement statement (PDF)", () => {
     const programmeId = await openProgramme(t, tokens);
     const [book] = await issueBooks(t, tokens, programmeId, 1, 3);
     await distribute(t, tokens, book.bookId);
-    await redeemOk(t, venue.token, book.vouchers[0].qr);
+    const service = await t
+      .http()
+      .post(`/v1/venues/${venue.venueId}/services`)
+      .set(auth(venue.token))
+      .send({
+        title: 'Faire ses démarches CAF en ligne',
+        category: 'demarches-en-ligne',
+        format: 'individual',
+        durationMinutes: 60,
+        priceInVouchers: 1,
+      })
+      .expect(201);
+    await redeemOk(t, venue.token, book.vouchers[0].qr, { serviceId: service.body.serviceId });
     await redeemOk(t, venue.token, book.vouchers[1].qr, { servicePriceCents: 750 });
     await redeemOk(t, otherVenue.token, book.vouchers[2].qr);
     const batch = (await settleOk(t, tokens.payer)).find((opened) => opened.venueId === venue.venueId)!;
@@ -54,6 +66,7 @@ describeOnPostgres("a venue's settlement statement (PDF)", () => {
     for (const expected of [
       'Tiers payeur : Département de la Gironde (SIREN',
       'Lieu : Médiathèque, SIRET ' + siret,
+      'Faire ses démarches CAF en ligne',
       'Accompagnement',
       '10,00 €',
       '7,50 €',
