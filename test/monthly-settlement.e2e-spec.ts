@@ -1,3 +1,4 @@
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { describeOnPostgres } from './support/postgres';
 import { startSecondInstance } from './support/second-instance';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -37,10 +38,29 @@ describeOnPostgres('monthly settlement run', () => {
   const monthly = () => t.app.get(MonthlySettlementScheduler);
 
   beforeAll(async () => {
-    t = await startTestApp('postgres', { REDEMPTION_RATE_LIMIT: '100000' });
+    t = await startTestApp('postgres', {
+      REDEMPTION_RATE_LIMIT: '100000',
+      SETTLEMENT_SCHEDULE: '0 6 1 * *',
+    });
+    // Registered by the schedule, stopped at once: the tests call runOnce with their own dates.
+    t.app.get(SchedulerRegistry).getCronJob('monthly-settlement').stop();
   });
   afterEach(() => t.clock.set(undefined));
   afterAll(() => t.close());
+
+  it('is scheduled by SETTLEMENT_SCHEDULE in Paris time, and not at all without it', async () => {
+    const job = t.app.get(SchedulerRegistry).getCronJob('monthly-settlement');
+    expect(job.cronTime.source).toBe('0 6 1 * *');
+    expect(job.cronTime.timeZone).toBe('Europe/Paris');
+    expect(job.nextDate().setZone('Europe/Paris').toFormat('d HH:mm')).toBe('1 06:00');
+
+    const unscheduled = await startTestApp('pglite');
+    try {
+      expect(unscheduled.app.get(SchedulerRegistry).doesExist('cron', 'monthly-settlement')).toBe(false);
+    } finally {
+      await unscheduled.close();
+    }
+  });
 
   it("opens, per venue, the batch of exactly last month's redemptions as Paris counts months", async () => {
     const tokens = await freshPayer(t);
@@ -133,6 +153,7 @@ describeOnPostgres('monthly settlement run', () => {
 
   it('puts each redemption in one batch, one per venue and month, when two instances run at once', async () => {
     const second = await startSecondInstance(t);
+    second.app.get(SchedulerRegistry).getCronJob('monthly-settlement').stop();
     try {
       const tokens = await freshPayer(t);
       t.clock.set('2026-08-05T09:00:00.000Z');
