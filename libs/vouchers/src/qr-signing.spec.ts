@@ -22,6 +22,15 @@ describe('SigningKeyRing', () => {
       expect(ring.verifyQr(qr)).toEqual({ ok: true, keyId: 'k1', voucherId: 'voucher_42-a' });
     });
 
+    it('signs many vouchers off the event loop, each exactly as signVoucher does', async () => {
+      const ids = ['voucher-1', 'voucher-2', 'voucher-3'];
+      const qrs = await ring.signVouchers(ids);
+      // Ed25519 is deterministic: the same key and text give the same signature.
+      expect(qrs).toEqual(ids.map((id) => ring.signVoucher(id)));
+      expect(qrs.map((qr) => ring.verifyQr(qr).ok)).toEqual([true, true, true]);
+      await expect(ring.signVouchers(['ok', 'a.b'])).rejects.toThrow(RangeError);
+    });
+
     it('refuses to sign a voucher id that would break the payload format', () => {
       expect(() => ring.signVoucher('a.b')).toThrow(RangeError);
       expect(() => ring.signVoucher('')).toThrow(RangeError);

@@ -68,12 +68,14 @@ export class IssueBooksHandler implements ICommandHandler<IssueBooksCommand> {
   }
 
   /** Budget and books commit together: the programme's version guards invariant 2 under concurrency. */
-  private issue(
+  private async issue(
     actor: Actor,
     programmeId: string,
     books: NewBook[],
     idempotent: IdempotentRequest | undefined,
   ) {
+    // Signed once, outside the retries: signing is most of an issuance's CPU.
+    const answer = await this.present(books);
     return retryOnConflict(async () => {
       const programmeStream = streams.programme(programmeId);
       const { state, version } = await loadAggregate(
@@ -84,7 +86,6 @@ export class IssueBooksHandler implements ICommandHandler<IssueBooksCommand> {
       );
       const now = this.clock.now();
       const decision = orThrow(decideIssueBooks({ actor, programmeId, books, now }, state));
-      const answer = this.present(books);
       const metadata = { by: actor.subject };
       await this.store.append(
         [
@@ -116,14 +117,16 @@ export class IssueBooksHandler implements ICommandHandler<IssueBooksCommand> {
     });
   }
 
-  private present(books: NewBook[]): IssuedBooks {
+  private async present(books: NewBook[]): Promise<IssuedBooks> {
+    const qrs = await this.keys.signVouchers(books.flatMap((book) => book.vouchers.map((v) => v.voucherId)));
+    let next = 0;
     return {
       books: books.map((book) => ({
         bookId: book.bookId,
         vouchers: book.vouchers.map((v) => ({
           voucherId: v.voucherId,
           code: formatVoucherCode(v.code),
-          qr: this.keys.signVoucher(v.voucherId),
+          qr: qrs[next++],
         })),
       })),
     };
