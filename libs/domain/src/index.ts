@@ -47,3 +47,4 @@ export * from './venue/members.decide';
 export * from './venue/change-identity.decide';
 export * from './venue/approvals.decide';
 export * from './book/redeem-session.decide';
+export * from './shared/append-only';

@@ -1,3 +1,4 @@
+import { AppendOnlyList, AppendOnlySet } from '../shared/append-only';
 import type { Cents } from '../shared/money';
 import type { Instant } from '../shared/time';
 import type { LedgerEvent } from './ledger.events';
@@ -14,12 +15,16 @@ export interface UnbatchedPayable extends Payable {
 export interface LedgerState {
   readonly payerId?: string;
   readonly venueId?: string;
-  readonly recorded: ReadonlySet<string>;
-  readonly unbatched: readonly UnbatchedPayable[];
+  readonly recorded: AppendOnlySet;
+  readonly unbatched: AppendOnlyList<UnbatchedPayable>;
   readonly batchIds: readonly string[];
 }
 
-export const initialLedgerState: LedgerState = { recorded: new Set(), unbatched: [], batchIds: [] };
+export const initialLedgerState: LedgerState = {
+  recorded: AppendOnlySet.empty(),
+  unbatched: AppendOnlyList.of([]),
+  batchIds: [],
+};
 
 export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerState {
   switch (event.type) {
@@ -28,8 +33,8 @@ export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerStat
       return {
         payerId,
         venueId,
-        recorded: new Set(state.recorded).add(payable.redemptionId),
-        unbatched: [...state.unbatched, payable],
+        recorded: state.recorded.add(payable.redemptionId),
+        unbatched: state.unbatched.append(payable),
         batchIds: state.batchIds,
       };
     }
@@ -37,7 +42,9 @@ export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerStat
       const taken = new Set(event.data.redemptionIds);
       return {
         ...state,
-        unbatched: state.unbatched.filter((payable) => !taken.has(payable.redemptionId)),
+        unbatched: AppendOnlyList.of(
+          state.unbatched.toArray().filter((payable) => !taken.has(payable.redemptionId)),
+        ),
         batchIds: [...state.batchIds, event.data.batchId],
       };
     }

@@ -55,7 +55,7 @@ export function decideBatchPayables(
     return domainError('actor.forbidden', 'a payer settles its own payables only');
   if (isAfter(until, now)) return domainError('settlement.invalid', '`until` may not be in the future');
   const cutOff = toMillis(until);
-  const taken = ledger.unbatched.filter((payable) => toMillis(payable.recordedAt) <= cutOff);
+  const taken = ledger.unbatched.toArray().filter((payable) => toMillis(payable.recordedAt) <= cutOff);
   if (taken.length === 0) return [];
   const totalCents = totalOf(taken);
   return [

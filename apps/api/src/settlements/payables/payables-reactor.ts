@@ -9,13 +9,13 @@ import {
 import {
   decideRecordPayable,
   evolveLedger,
-  initialLedgerState,
   isDomainError,
   streams,
   type LedgerEvent,
 } from '@pass/domain';
 import { SqlEventStore, START_OF_LOG, type EventStore, type SqlExecutor } from '@pass/event-store';
-import { loadAggregate, retryOnConflict } from '../../infrastructure/aggregate-stream';
+import { retryOnConflict } from '../../infrastructure/aggregate-stream';
+import { LedgerCache } from './ledger-cache';
 import { EVENT_STORE } from '../../infrastructure/event-store.module';
 import { allEndedBefore, nextTransactionId } from './log-horizon';
 import { payablesByLedger, type PayableToRecord } from './payables-from-redemptions';
@@ -50,9 +50,11 @@ export class PayablesReactor implements OnApplicationBootstrap, BeforeApplicatio
   private queue: Promise<unknown> = Promise.resolve();
   private timer?: NodeJS.Timeout;
   private stopped = false;
+  private readonly ledgers: LedgerCache;
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
     this.sql = sqlOf(store);
+    this.ledgers = new LedgerCache(store);
   }
 
   onApplicationBootstrap(): void {
@@ -131,7 +133,7 @@ export class PayablesReactor implements OnApplicationBootstrap, BeforeApplicatio
   private record({ payerId, venueId }: LedgerKey, payables: readonly PayableToRecord[]): Promise<void> {
     const streamId = streams.ledger(payerId, venueId);
     return retryOnConflict(async () => {
-      const { state, version } = await loadAggregate(this.store, streamId, evolveLedger, initialLedgerState);
+      const { state, version } = await this.ledgers.load(streamId);
       let ledger = state;
       const events = [];
       for (const { command, causationId } of payables) {
@@ -147,7 +149,15 @@ export class PayablesReactor implements OnApplicationBootstrap, BeforeApplicatio
           });
         }
       }
-      if (events.length > 0) await this.store.append([{ streamId, expectedVersion: version, events }]);
+      if (events.length === 0) return;
+      try {
+        await this.store.append([{ streamId, expectedVersion: version, events }]);
+      } catch (error) {
+        // A settlement run (or another instance) moved the ledger: read it afresh on the retry.
+        this.ledgers.forget(streamId);
+        throw error;
+      }
+      this.ledgers.remember(streamId, { state: ledger, version: version + events.length });
     });
   }
 }
