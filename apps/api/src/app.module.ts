@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
 import { BankAccountsModule } from './bank-accounts/bank-accounts.module';
 import { BooksModule } from './books/books.module';
+import { DirectoryModule } from './directory/directory.module';
 import { DistributorsModule } from './distributors/distributors.module';
 import { BrandingModule } from './branding/branding.module';
 import type { AppConfig } from './config/app-config';
@@ -63,6 +64,7 @@ export class AppModule {
         HealthModule,
         RelayModule,
         VenuesModule,
+        DirectoryModule,
         ProgrammesModule,
         BooksModule,
         DistributorsModule,

@@ -19,6 +19,11 @@ export {
   type StoredVoucherStatus,
   type VoucherHistoryEntry,
 } from './projections/voucher-status.projection';
+export {
+  venueDirectoryProjection,
+  DIRECTORY_VENUES,
+  DIRECTORY_LOCATIONS,
+} from './projections/venue-directory.projection';
 export * from './territories/insee-lookup';
 export * from './territories/territory-home';
 export * from './sql/catalog';
@@ -33,3 +38,4 @@ export * from './queries/territory-stats';
 export * from './queries/programme-summary';
 export * from './queries/projection-tables';
 export * from './queries/as-of';
+export * from './queries/venue-directory';

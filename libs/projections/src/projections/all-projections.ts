@@ -3,6 +3,7 @@ import { InseeLookup } from '../territories/insee-lookup';
 import { programmeSummaryProjection } from './programme-summary.projection';
 import { territorySpendProjection } from './territory-spend.projection';
 import { venueActivityProjection } from './venue-activity.projection';
+import { venueDirectoryProjection } from './venue-directory.projection';
 import { voucherStatusProjection } from './voucher-status.projection';
 
 /** Every read model the service maintains, by name (`npm run projections:rebuild -- <name>`). */
@@ -12,6 +13,7 @@ export function allProjections(insee = new InseeLookup()): Projection[] {
     programmeSummaryProjection(),
     venueActivityProjection(),
     voucherStatusProjection(),
+    venueDirectoryProjection(),
   ];
 }
 

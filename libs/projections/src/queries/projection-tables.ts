@@ -2,6 +2,7 @@ import type { TableSpec } from '../model/table';
 import { programmeSummaryProjection } from '../projections/programme-summary.projection';
 import { territorySpendProjection } from '../projections/territory-spend.projection';
 import { venueActivityProjection } from '../projections/venue-activity.projection';
+import { venueDirectoryProjection } from '../projections/venue-directory.projection';
 import { voucherStatusProjection } from '../projections/voucher-status.projection';
 
 const SPECS = [
@@ -9,6 +10,7 @@ const SPECS = [
   programmeSummaryProjection(),
   venueActivityProjection(),
   voucherStatusProjection(),
+  venueDirectoryProjection(),
 ].flatMap((projection) => projection.tables);
 
 /** A read-model table's spec by name, for readers (which only need its columns). */
