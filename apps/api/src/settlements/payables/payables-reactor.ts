@@ -6,13 +6,7 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import {
-  decideRecordPayable,
-  evolveLedger,
-  isDomainError,
-  streams,
-  type LedgerEvent,
-} from '@pass/domain';
+import { decideRecordPayable, evolveLedger, isDomainError, streams, type LedgerEvent } from '@pass/domain';
 import { SqlEventStore, START_OF_LOG, type EventStore, type SqlExecutor } from '@pass/event-store';
 import { retryOnConflict } from '../../infrastructure/aggregate-stream';
 import { LedgerCache } from './ledger-cache';
