@@ -16,14 +16,25 @@ export type TypedScan =
  * typed, so a typo never leaves the phone), or a QR's text from an external reader (a "douchette"
  * types it like a keyboard), and the optional price of the session.
  */
-export function CodeForm({ busy, onSubmit }: { busy: boolean; onSubmit: (scan: TypedScan) => void }) {
+export function CodeForm({
+  busy,
+  onSubmit,
+  withPrice = true,
+  submitLabel = 'Valider le chèque',
+}: {
+  busy: boolean;
+  onSubmit: (scan: TypedScan) => void;
+  /** Without a service the session's price may be typed; a service is priced in vouchers. */
+  withPrice?: boolean;
+  submitLabel?: string;
+}) {
   const [code, setCode] = useState('');
   const [qrText, setQrText] = useState('');
   const [price, setPrice] = useState('');
   const [tried, setTried] = useState(false);
 
   const check = checkTypedCode(code);
-  const priceCheck = parsePrice(price);
+  const priceCheck = parsePrice(withPrice ? price : '');
   const codeError =
     check.state === 'bad-check'
       ? 'Code invalide : le dernier caractère (caractère de contrôle) ne correspond pas. Vérifiez la saisie.'
@@ -56,6 +67,7 @@ export function CodeForm({ busy, onSubmit }: { busy: boolean; onSubmit: (scan: T
     if (qrText.trim() !== '') {
       onSubmit({ kind: 'qr', text: qrText.trim(), servicePriceCents });
       setQrText('');
+      setTried(false);
       return;
     }
     if (check.state !== 'ok') return;
@@ -92,30 +104,32 @@ export function CodeForm({ busy, onSubmit }: { busy: boolean; onSubmit: (scan: T
           {codeError ?? codeHint}
         </p>
       </div>
-      <div class="field">
-        <label for="service-price">
-          Prix de la séance en euros <span class="hint">(facultatif, par exemple 15 ou 12,50)</span>
-        </label>
-        <input
-          id="service-price"
-          name="price"
-          value={price}
-          onInput={(event) => setPrice((event.currentTarget as HTMLInputElement).value)}
-          inputMode="decimal"
-          autocomplete="off"
-          aria-invalid={priceCheck.state === 'invalid' ? 'true' : 'false'}
-          aria-describedby="service-price-status"
-        />
-        <p
-          id="service-price-status"
-          class={priceCheck.state === 'invalid' ? 'field-error' : 'hint'}
-          aria-live="polite"
-        >
-          {priceCheck.state === 'invalid'
-            ? 'Prix invalide : un montant en euros, par exemple 12,50.'
-            : 'Le chèque paie au plus ce prix.'}
-        </p>
-      </div>
+      {withPrice && (
+        <div class="field">
+          <label for="service-price">
+            Prix de la séance en euros <span class="hint">(facultatif, par exemple 15 ou 12,50)</span>
+          </label>
+          <input
+            id="service-price"
+            name="price"
+            value={price}
+            onInput={(event) => setPrice((event.currentTarget as HTMLInputElement).value)}
+            inputMode="decimal"
+            autocomplete="off"
+            aria-invalid={priceCheck.state === 'invalid' ? 'true' : 'false'}
+            aria-describedby="service-price-status"
+          />
+          <p
+            id="service-price-status"
+            class={priceCheck.state === 'invalid' ? 'field-error' : 'hint'}
+            aria-live="polite"
+          >
+            {priceCheck.state === 'invalid'
+              ? 'Prix invalide : un montant en euros, par exemple 12,50.'
+              : 'Le chèque paie au plus ce prix.'}
+          </p>
+        </div>
+      )}
       <details class="reader">
         <summary>Lecteur externe ou texte du QR code</summary>
         <div class="field">
@@ -132,7 +146,7 @@ export function CodeForm({ busy, onSubmit }: { busy: boolean; onSubmit: (scan: T
       </details>
       <div class="button-row">
         <button type="submit" class="button" disabled={busy}>
-          Valider le chèque
+          {submitLabel}
         </button>
       </div>
     </form>

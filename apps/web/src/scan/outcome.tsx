@@ -1,5 +1,5 @@
 import { formatCents } from '../ui/format';
-import type { ScanRecord } from './scan-store';
+import { isSession, type ScanRecord, type SessionScanRecord } from './scan-record';
 
 export type Outcome =
   | { readonly kind: 'scan'; readonly scan: ScanRecord }
@@ -23,6 +23,7 @@ function OutcomeBody({ outcome }: { outcome: Outcome }) {
       </div>
     );
   const { scan } = outcome;
+  if (isSession(scan)) return <SessionOutcome scan={scan} />;
   if (scan.state === 'accepted')
     return (
       <div class="outcome outcome--ok" data-outcome="accepted">
@@ -44,6 +45,55 @@ function OutcomeBody({ outcome }: { outcome: Outcome }) {
         {scan.label} : pas de réseau, il sera envoyé automatiquement dès le retour de la connexion.
       </p>
     </div>
+  );
+}
+
+/** A session: each voucher's amount and the total, or the refusal (then no voucher was used). */
+function SessionOutcome({ scan }: { scan: SessionScanRecord }) {
+  const count = scan.vouchers.length;
+  const vouchers = `${count} chèque${count > 1 ? 's' : ''}`;
+  if (scan.state === 'accepted')
+    return (
+      <div class="outcome outcome--ok" data-outcome="accepted">
+        <p class="outcome__title">Séance acceptée : {formatCents(scan.amountCents ?? 0)}</p>
+        <p class="outcome__detail">
+          {scan.serviceTitle ?? 'Prestation'}, {vouchers}
+        </p>
+        <SessionAmounts scan={scan} />
+      </div>
+    );
+  if (scan.state === 'refused')
+    return (
+      <div class="outcome outcome--ko" data-outcome="refused">
+        <p class="outcome__title">Séance refusée : {scan.refusal}</p>
+        <p class="outcome__detail">
+          Aucun chèque n'a été utilisé ({scan.vouchers.map((voucher) => voucher.label).join(', ')}).
+        </p>
+      </div>
+    );
+  return (
+    <div class="outcome outcome--wait" data-outcome="queued">
+      <p class="outcome__title">Séance mise en attente</p>
+      <p class="outcome__detail">
+        {scan.serviceTitle ?? 'Prestation'}, {vouchers} : pas de réseau, elle sera envoyée automatiquement dès
+        le retour de la connexion.
+      </p>
+    </div>
+  );
+}
+
+/** Each voucher's amount as the API answered it, and the total. */
+export function SessionAmounts({ scan }: { scan: SessionScanRecord }) {
+  if (!scan.redemptions) return null;
+  return (
+    <ul class="outcome__amounts" aria-label="Montant de chaque chèque">
+      {scan.redemptions.map((redemption) => (
+        <li key={redemption.voucherId}>
+          <span class="queue__label">{redemption.voucherId}</span> : {formatCents(redemption.amountCents)}
+        </li>
+      ))}
+      <li class="outcome__total">Total : {formatCents(scan.amountCents ?? 0)}</li>
+    </ul>
   );
 }
 

@@ -1,45 +1,52 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { PublicJwk } from './qr-verify';
+import type { ScanChoice, VenueCatalogue } from './scan-choice';
+import type { ScanRecord } from './scan-record';
+
+export type { ScanInput, ScanRecord, SessionScanRecord, SingleScanRecord } from './scan-record';
 
 /**
  * The scanner's IndexedDB: every scan with its own Idempotency-Key and scan time, so that a scan
- * taken offline is sent once the network returns (and a retry can never pay twice), and the
- * published keys that check QR signatures offline.
+ * taken offline is sent once the network returns (and a retry can never pay twice), the published
+ * keys that check QR signatures offline, and (version 2) each venue's locations and services with
+ * the agent's choice among them, so that the selects work offline too.
  */
-export type ScanInput = { readonly qr: string } | { readonly code: string };
-
-export interface ScanRecord {
-  /** The Idempotency-Key of POST /v1/redemptions. */
-  readonly id: string;
-  /** Scans are sent under the token of the venue that took them, never another's. */
-  readonly venueId: string;
-  readonly input: ScanInput;
-  /** What the list shows: the voucher id of a QR, the masked typed code. */
-  readonly label: string;
-  readonly servicePriceCents?: number;
-  readonly scannedAt: string;
-  /** Taken while offline (or the send failed): listed in the queue, with its outcome once known. */
-  queued: boolean;
-  state: 'pending' | 'accepted' | 'refused';
-  amountCents?: number;
-  refusal?: string;
-  attempts: number;
-  settledAt?: string;
-}
-
 interface ScannerDb extends DBSchema {
   scans: { key: string; value: ScanRecord; indexes: { byVenue: string } };
   keys: { key: string; value: { keys: PublicJwk[]; fetchedAt: string } };
+  /** Keyed by venueId. */
+  venues: { key: string; value: VenueCatalogue };
+  /** Keyed by venueId: the location and service last chosen on this device. */
+  choices: { key: string; value: ScanChoice };
 }
+
+const NAME = 'pass-numerique-scanner';
+const VERSION = 2;
 
 let database: Promise<IDBPDatabase<ScannerDb>> | undefined;
 
 function db(): Promise<IDBPDatabase<ScannerDb>> {
-  database ??= openDB<ScannerDb>('pass-numerique-scanner', 1, {
-    upgrade(upgrade) {
-      upgrade.createObjectStore('scans', { keyPath: 'id' }).createIndex('byVenue', 'venueId');
-      upgrade.createObjectStore('keys');
+  database ??= openDB<ScannerDb>(NAME, VERSION, {
+    // Each step runs once, from the version the phone has: scans kept by version 1 stay as they
+    // are (a record without `vouchers` is a single voucher, sent as before).
+    upgrade(upgrade, oldVersion) {
+      if (oldVersion < 1) {
+        upgrade.createObjectStore('scans', { keyPath: 'id' }).createIndex('byVenue', 'venueId');
+        upgrade.createObjectStore('keys');
+      }
+      if (oldVersion < 2) {
+        upgrade.createObjectStore('venues');
+        upgrade.createObjectStore('choices');
+      }
     },
+    // Another tab of a newer version wants to upgrade: let it, and reopen on next use.
+    blocking(_current, _next, event) {
+      (event.target as IDBDatabase).close();
+      database = undefined;
+    },
+  }).catch((error: unknown) => {
+    database = undefined;
+    throw error;
   });
   return database;
 }
@@ -73,5 +80,21 @@ export const scanStore = {
 
   async saveKeys(keys: PublicJwk[]): Promise<void> {
     await (await db()).put('keys', { keys, fetchedAt: new Date().toISOString() }, 'published');
+  },
+
+  async catalogue(venueId: string): Promise<VenueCatalogue | undefined> {
+    return (await db()).get('venues', venueId);
+  },
+
+  async saveCatalogue(catalogue: VenueCatalogue): Promise<void> {
+    await (await db()).put('venues', catalogue, catalogue.venueId);
+  },
+
+  async choice(venueId: string): Promise<ScanChoice> {
+    return (await (await db()).get('choices', venueId)) ?? {};
+  },
+
+  async saveChoice(venueId: string, choice: ScanChoice): Promise<void> {
+    await (await db()).put('choices', choice, venueId);
   },
 };

@@ -1,5 +1,6 @@
 import { api, ApiError } from '../api/client';
 import { isRetryable, refusalReason } from '../api/refusals';
+import { acceptedFields, redemptionBody, type RedemptionAnswer } from './scan-record';
 import { scanStore, type ScanRecord } from './scan-store';
 
 /**
@@ -52,18 +53,21 @@ async function sendPending(venueId: string): Promise<void> {
   }
 }
 
-/** Sends one scan and records its outcome; answers 'offline' when nothing reached the API. */
+/**
+ * Sends one scan, or one session of several vouchers (one request, one Idempotency-Key: all are
+ * redeemed or none), and records its outcome; answers 'offline' when nothing reached the API.
+ */
 export async function send(scan: ScanRecord): Promise<'settled' | 'retry' | 'offline'> {
   scan.attempts += 1;
   try {
-    const answer = await api<{ amountCents: number }>('/v1/redemptions', {
+    const answer = await api<RedemptionAnswer>('/v1/redemptions', {
       method: 'POST',
       headers: { 'Idempotency-Key': scan.id },
-      body: { ...scan.input, servicePriceCents: scan.servicePriceCents, scannedAt: scan.scannedAt },
+      body: redemptionBody(scan),
     });
     Object.assign(scan, {
       state: 'accepted',
-      amountCents: answer.amountCents,
+      ...acceptedFields(answer),
       settledAt: new Date().toISOString(),
     });
     await scanStore.put(scan);
