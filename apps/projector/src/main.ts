@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   const host = new ProjectionHost(store, projections, {
     batchSize: positiveInteger(env, 'PROJECTOR_BATCH_SIZE', 500),
     idleMs: positiveInteger(env, 'PROJECTIONS_POLL_MS', 150),
+    paceMs: positiveInteger(env, 'PROJECTIONS_PACE_MS', 25),
     onError: (error) => console.error('projector:', error),
     // Test seam (the kill -9 test): announce a batch written but not committed, and linger there.
     beforeCommit:

@@ -37,6 +37,8 @@ export interface AppConfig {
     readonly inProcess: boolean;
     /** Idle poll of the log: the fallback when an append notification (LISTEN/NOTIFY) is missed. */
     readonly pollMs: number;
+    /** After a partial batch, how long a projector lets the log fill before the next (see RunnerOptions.paceMs). */
+    readonly paceMs: number;
     /** How long a read waits for the projections to reach the log's head before answering anyway. */
     readonly freshnessDeadlineMs: number;
   };
@@ -102,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     projections: {
       inProcess: env.PROJECTIONS_IN_PROCESS !== 'false',
       pollMs: integer(env, 'PROJECTIONS_POLL_MS', 500),
+      paceMs: integer(env, 'PROJECTIONS_PACE_MS', 25, 0),
       freshnessDeadlineMs: integer(env, 'PROJECTIONS_FRESHNESS_MS', 2000, 0),
     },
     bankDetailsKey: bankDetailsKey(env, production, dataDir),

@@ -41,6 +41,7 @@ export class ReadModelsService implements OnApplicationBootstrap, OnModuleDestro
     if (config.projections.inProcess)
       this.host = new ProjectionHost(store, this.projections, {
         idleMs: config.projections.pollMs,
+        paceMs: config.projections.paceMs,
         onError: (error) => this.logger.error(error),
       });
   }

@@ -12,6 +12,12 @@ export interface RunnerOptions {
    * API before answering from a read model).
    */
   readonly idleMs?: number;
+  /**
+   * After a partial batch, how long to let the log fill before the next one, even when woken: under
+   * load a runner woken on every append otherwise reads a handful of events per transaction, and
+   * its queries outnumber the appends'. Read models lag by at most this much more.
+   */
+  readonly paceMs?: number;
   /** How often a standby instance (another one holds the lock) tries to take over. */
   readonly lockRetryMs?: number;
   readonly beforeCommit?: () => Promise<void>;
@@ -28,6 +34,7 @@ export class ProjectionRunner {
   private lockHeld = false;
   private readonly batchSize: number;
   private readonly idleMs: number;
+  private readonly paceMs: number;
   private readonly lockRetryMs: number;
 
   constructor(
@@ -37,6 +44,7 @@ export class ProjectionRunner {
   ) {
     this.batchSize = options.batchSize ?? 500;
     this.idleMs = options.idleMs ?? 150;
+    this.paceMs = options.paceMs ?? 25;
     this.lockRetryMs = options.lockRetryMs ?? 2000;
     survivePoolClientErrors(store);
   }
@@ -118,7 +126,8 @@ export class ProjectionRunner {
         await ensureProjection(this.store.sql, this.projection);
         while (!this.stopped && !lost) {
           const applied = await this.step();
-          if (applied < this.batchSize) await this.sleep(this.idleMs);
+          if (applied === 0) await this.sleep(this.idleMs);
+          else if (applied < this.batchSize) await this.pause(this.paceMs);
         }
       } catch (error) {
         this.options.onError?.(error);
@@ -128,6 +137,12 @@ export class ProjectionRunner {
         await lock.release();
       }
     }
+  }
+
+  /** A short wait that wake-ups do not cut short. */
+  private pause(ms: number): Promise<void> {
+    if (this.stopped || ms <= 0) return Promise.resolve();
+    return new Promise((resolve) => setTimeout(resolve, ms));
   }
 
   private sleep(ms: number): Promise<void> {
