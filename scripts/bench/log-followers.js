@@ -32,7 +32,7 @@ async function relayEventsPerSecond(store, events) {
     brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
     topic: `bench.payer-events.${tag}`,
     checkpointName: `bench-${tag}`,
-    batchSize: 500,
+    batchSize: 1000, // the relay's default (RELAY_BATCH_SIZE)
   });
   const started = process.hrtime.bigint();
   let relayed = 0;

@@ -2,8 +2,9 @@
  * Payer events on a real Kafka broker (infra/kafka, which CI starts). One file on purpose: the last
  * scenario stops the shared broker, and tests within a file run one after the other.
  */
-import { PostgresEventStore } from '@pass/event-store';
-import { PAYER_EVENT_TYPES } from '@pass/messaging';
+import { randomUUID } from 'node:crypto';
+import { PgliteEventStore, PostgresEventStore } from '@pass/event-store';
+import { ensureCheckpointTable, KafkaRelay, PAYER_EVENT_TYPES } from '@pass/messaging';
 import { createIsolatedSchema, describeOnPostgres, dropSchema, postgresUrl } from '../support/postgres';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { OTHER_PAYER, PAYER } from '../support/scenario';
@@ -22,6 +23,8 @@ import { appendSettlement, payerWorkload } from './workload';
 import { appendRedemptions, checkpointOf, RelayProcess, wholeLog, type RedemptionLog } from './relay-process';
 
 jest.setTimeout(180_000);
+
+const newEvent = (type: string, data: unknown) => ({ eventId: randomUUID(), type, data });
 
 const lagOf = async (t: TestApp) => {
   const metrics = await t.http().get('/metrics').expect(200);
@@ -168,6 +171,58 @@ describeOnKafka('payer events on Kafka', () => {
         `[kafka] SIGKILL after ${killedAfter}/${backlog.length} events relayed; ${expected.length} messages, ${duplicates} re-sent`,
       );
     });
+  });
+
+  it("a relay step heavier than the broker's message limit is sent in several requests, all of it", async () => {
+    const topic = await newTopic('large');
+    const store = await PgliteEventStore.open();
+    try {
+      // 60 bulk issuances of 1,000 books: ~1.5 MB of payer messages in one relay step of 1,000 events.
+      const programmeId = 'prog-large';
+      await store.append([
+        {
+          streamId: `programme-${programmeId}`,
+          expectedVersion: 0,
+          events: [
+            newEvent('ProgrammeOpened.v1', {
+              programmeId,
+              payerId: PAYER,
+              name: 'Gros volume',
+              territory: { departements: ['33'], communes: [] },
+              faceValueCents: 1000,
+              budgetCents: 60_000_000,
+              validFrom: '2026-01-01T00:00:00.000Z',
+              validUntil: '2026-12-31T00:00:00.000Z',
+              coFunders: [{ payerId: PAYER, shareBps: 10_000 }],
+              openedAt: '2026-01-01T00:00:00.000Z',
+            }),
+            ...Array.from({ length: 60 }, (_, issuance) =>
+              newEvent('BooksIssued.v1', {
+                programmeId,
+                bookIds: Array.from({ length: 1000 }, (_, book) => `bk_${issuance}_${book}_padding-to-20`),
+                voucherCount: 1000,
+                amountCents: 1_000_000,
+                issuedAt: '2026-01-02T00:00:00.000Z',
+              }),
+            ),
+          ],
+        },
+      ]);
+      await ensureCheckpointTable(store.sql);
+      const relay = new KafkaRelay({ store, brokers: kafkaBrokers().split(','), topic });
+      try {
+        expect(await relay.relayOnce()).toBe(61);
+      } finally {
+        await relay.stop();
+      }
+      const reader = await readerOf(topic);
+      await reader.waitFor((records) => records.length >= 60);
+      expect(reader.records).toHaveLength(60);
+      const sizes = reader.records.map((record) => JSON.stringify(record.value).length);
+      expect(sizes.reduce((sum, size) => sum + size, 0)).toBeGreaterThan(1_048_576);
+    } finally {
+      await store.close();
+    }
   });
 
   it('Kafka stopped during a workload: the API answers throughout, the relay catches up, nothing is missing', async () => {

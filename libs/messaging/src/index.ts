@@ -5,3 +5,4 @@ export * from './backoff';
 export * from './relay-checkpoint';
 export * from './kafka-relay';
 export * from './relay-config';
+export * from './kafka-requests';

@@ -10,6 +10,7 @@ import {
   saveCheckpoint,
   type RelayLag,
 } from './relay-checkpoint';
+import { inRequestsOfAtMost, DEFAULT_RELAY_BATCH_SIZE } from './kafka-requests';
 import { toKafkaRecord, toPayerMessages } from './to-payer-messages';
 
 export interface RelayLogger {
@@ -79,7 +80,7 @@ export class KafkaRelay {
   constructor(private readonly options: KafkaRelayOptions) {
     this.topic = options.topic ?? PAYER_EVENTS_TOPIC;
     this.checkpointName = options.checkpointName ?? `kafka:${this.topic}`;
-    this.batchSize = options.batchSize ?? 500;
+    this.batchSize = options.batchSize ?? DEFAULT_RELAY_BATCH_SIZE;
     this.logger = options.logger ?? silent;
     this.kafka = new Kafka({
       clientId: options.clientId ?? 'pass-numerique-relay',
@@ -147,7 +148,8 @@ export class KafkaRelay {
     }
     if (records.length > 0) {
       const producer = await this.connected();
-      await producer.send({ topic: this.topic, acks: -1, messages: records.map(toKafkaRecord) });
+      for (const messages of inRequestsOfAtMost(records.map(toKafkaRecord)))
+        await producer.send({ topic: this.topic, acks: -1, messages });
     }
     const last = events[events.length - 1].position;
     await saveCheckpoint(store.sql, this.checkpointName, last);

@@ -11,7 +11,7 @@ describe('relay configuration', () => {
       brokers: ['127.0.0.1:9092', '10.0.0.2:9092'],
       topic: 'pass-numerique.payer-events.v1',
       clientId: 'pass-numerique-relay',
-      batchSize: 500,
+      batchSize: 1000,
       partitions: 6,
       source: '/pass-numerique/event-store',
       inProcess: true,

@@ -1,3 +1,4 @@
+import { DEFAULT_RELAY_BATCH_SIZE } from './kafka-requests';
 import { PAYER_EVENTS_TOPIC, DEFAULT_CE_SOURCE } from './payer-events';
 
 /** The relay's settings, read from the environment by the API and by apps/relay alike. */
@@ -29,7 +30,7 @@ export function relayConfigFrom(env: NodeJS.ProcessEnv): RelayConfig | undefined
     brokers,
     topic: env.KAFKA_TOPIC || PAYER_EVENTS_TOPIC,
     clientId: env.KAFKA_CLIENT_ID || 'pass-numerique-relay',
-    batchSize: positiveInteger(env, 'RELAY_BATCH_SIZE', 500),
+    batchSize: positiveInteger(env, 'RELAY_BATCH_SIZE', DEFAULT_RELAY_BATCH_SIZE),
     partitions: positiveInteger(env, 'KAFKA_TOPIC_PARTITIONS', 6),
     source: env.KAFKA_CE_SOURCE || DEFAULT_CE_SOURCE,
     inProcess: !['false', '0', 'no'].includes((env.RELAY_IN_PROCESS ?? '').toLowerCase()),
