@@ -48,9 +48,14 @@ export async function rebuildProjection(
     const started = process.hrtime.bigint();
     let checkpoint: Checkpoint = (await readCheckpoint(store.sql, projection.name, next))!;
     let events = 0;
+    const batchSize = options.batchSize ?? 2000;
+    let nextBatch = store.readAll(checkpoint.position, batchSize);
     for (;;) {
-      const batch = await store.readAll(checkpoint.position, options.batchSize ?? 2000);
+      const batch = await nextBatch;
       if (batch.length === 0) break;
+      // Read ahead while this batch is written: the log is only read, so the two overlap safely.
+      nextBatch = store.readAll(batch[batch.length - 1].position, batchSize);
+      nextBatch.catch(() => undefined); // awaited next round; a failed write must not leave it unhandled
       await applyBatch(store.sql, projection, checkpoint, batch, { mustBeActive: false });
       checkpoint = { generation: next, position: batch[batch.length - 1].position };
       events += batch.length;
