@@ -204,12 +204,31 @@ onBothStores('venues as the scheme runs them', (kind) => {
         .send({ venueId: venue.venueId })
         .expect(200);
       await redeem(t, venue.token, { qr: book.vouchers[0].qr }).expect(201);
+      const listed = await t
+        .http()
+        .get(`/v1/programmes/${programmeId}/approved-venues`)
+        .set(auth(tokens.payer))
+        .expect(200);
+      expect(listed.body.venues).toEqual([
+        expect.objectContaining({ venueId: venue.venueId, name: 'Médiathèque' }),
+      ]);
+      await t
+        .http()
+        .get(`/v1/programmes/${programmeId}/approved-venues`)
+        .set(auth(tokens.otherPayer))
+        .expect(404);
       await t
         .http()
         .delete(`/v1/programmes/${programmeId}/approved-venues/${venue.venueId}`)
         .set(auth(tokens.payer))
         .expect(200);
       await redeem(t, venue.token, { qr: book.vouchers[1].qr }).expect(422);
+      const after = await t
+        .http()
+        .get(`/v1/programmes/${programmeId}/approved-venues`)
+        .set(auth(tokens.payer))
+        .expect(200);
+      expect(after.body.venues).toEqual([]);
     });
   });
 

@@ -24,6 +24,7 @@ export {
   DIRECTORY_VENUES,
   DIRECTORY_LOCATIONS,
 } from './projections/venue-directory.projection';
+export { programmeApprovalsProjection, APPROVED_VENUES } from './projections/programme-approvals.projection';
 export * from './territories/insee-lookup';
 export * from './territories/territory-home';
 export * from './sql/catalog';
@@ -39,3 +40,4 @@ export * from './queries/programme-summary';
 export * from './queries/projection-tables';
 export * from './queries/as-of';
 export * from './queries/venue-directory';
+export * from './queries/programme-approvals';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ApprovedVenuesController } from './approved-venues/approved-venues.controller';
 import { ChangeVenueApprovalHandler } from './approved-venues/approved-venues.handler';
+import { ListApprovedVenues } from './approved-venues/list-approved-venues.query';
 import { GetProgrammeController } from './get-programme/get-programme.controller';
 import { GetProgrammeHandler } from './get-programme/get-programme.query';
 import { IssueBooksController } from './issue-books/issue-books.controller';
@@ -40,6 +41,7 @@ import { StopDistributionHandler } from './end-of-programme/stop-distribution.ha
     ExpiryScheduler,
     ExpiryAlertService,
     ChangeVenueApprovalHandler,
+    ListApprovedVenues,
   ],
 })
 export class ProgrammesModule {}

@@ -1,5 +1,6 @@
 import type { Projection } from '../model/projection';
 import { InseeLookup } from '../territories/insee-lookup';
+import { programmeApprovalsProjection } from './programme-approvals.projection';
 import { programmeSummaryProjection } from './programme-summary.projection';
 import { territorySpendProjection } from './territory-spend.projection';
 import { venueActivityProjection } from './venue-activity.projection';
@@ -14,6 +15,7 @@ export function allProjections(insee = new InseeLookup()): Projection[] {
     venueActivityProjection(),
     voucherStatusProjection(),
     venueDirectoryProjection(),
+    programmeApprovalsProjection(),
   ];
 }
 

@@ -1,4 +1,5 @@
 import type { TableSpec } from '../model/table';
+import { programmeApprovalsProjection } from '../projections/programme-approvals.projection';
 import { programmeSummaryProjection } from '../projections/programme-summary.projection';
 import { territorySpendProjection } from '../projections/territory-spend.projection';
 import { venueActivityProjection } from '../projections/venue-activity.projection';
@@ -11,6 +12,7 @@ const SPECS = [
   venueActivityProjection(),
   voucherStatusProjection(),
   venueDirectoryProjection(),
+  programmeApprovalsProjection(),
 ].flatMap((projection) => projection.tables);
 
 /** A read-model table's spec by name, for readers (which only need its columns). */
