@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CertifyVenueController } from './certify-venue/certify-venue.controller';
-import { CertifyVenueHandler, SuspendVenueCertificationHandler } from './certify-venue/certify-venue.handler';
 import { ChangeVenueIdentityController } from './change-identity/change-identity.controller';
 import { ChangeVenueHandler } from './change-venue.command';
 import { GetVenueController } from './get-venue/get-venue.controller';
@@ -23,12 +22,6 @@ import { SetVenueBankAccountHandler } from './set-bank-account/set-bank-account.
     ServicesController,
     MembersController,
   ],
-  providers: [
-    RegisterVenueHandler,
-    CertifyVenueHandler,
-    SuspendVenueCertificationHandler,
-    SetVenueBankAccountHandler,
-    ChangeVenueHandler,
-  ],
+  providers: [RegisterVenueHandler, SetVenueBankAccountHandler, ChangeVenueHandler],
 })
 export class VenuesModule {}

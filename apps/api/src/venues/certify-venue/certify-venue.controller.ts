@@ -1,10 +1,15 @@
 import { Body, Controller, Delete, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@pass/domain';
+import {
+  decideCertifyVenue,
+  decideSuspendVenueCertification,
+  type Actor,
+  type VenueCertificationSuspended,
+} from '@pass/domain';
 import { CurrentActor, Roles } from '../../auth/auth.decorators';
 import { IdParam } from '../../http/id-param';
-import { CertifyVenueCommand, SuspendVenueCertificationCommand } from './certify-venue.handler';
+import { ChangeVenueCommand } from '../change-venue.command';
 import { CertifyVenueRequest, SuspendVenueCertificationRequest } from './certify-venue.request';
 
 @ApiTags('venues')
@@ -16,18 +21,33 @@ export class CertifyVenueController {
   @Post()
   @HttpCode(200)
   @Roles('admin')
-  certify(@CurrentActor() actor: Actor, @IdParam() venueId: string, @Body() request: CertifyVenueRequest) {
-    return this.commands.execute(new CertifyVenueCommand(actor, venueId, request.validUntil));
+  async certify(
+    @CurrentActor() actor: Actor,
+    @IdParam() venueId: string,
+    @Body() request: CertifyVenueRequest,
+  ): Promise<{ venueId: string; validUntil: string }> {
+    const validUntil = new Date(request.validUntil).toISOString();
+    await this.commands.execute(
+      new ChangeVenueCommand(actor, venueId, (state, now) =>
+        decideCertifyVenue({ actor, venueId, validUntil, now }, state),
+      ),
+    );
+    return { venueId, validUntil };
   }
 
   @Delete()
   @HttpCode(200)
   @Roles('admin')
-  suspend(
+  async suspend(
     @CurrentActor() actor: Actor,
     @IdParam() venueId: string,
-    @Body() request: SuspendVenueCertificationRequest,
-  ) {
-    return this.commands.execute(new SuspendVenueCertificationCommand(actor, venueId, request.reason));
+    @Body() { reason }: SuspendVenueCertificationRequest,
+  ): Promise<{ venueId: string; suspendedAt: string }> {
+    const [suspended]: readonly VenueCertificationSuspended[] = await this.commands.execute(
+      new ChangeVenueCommand(actor, venueId, (state, now) =>
+        decideSuspendVenueCertification({ actor, venueId, reason, now }, state),
+      ),
+    );
+    return { venueId, suspendedAt: suspended.data.suspendedAt };
   }
 }
