@@ -249,6 +249,7 @@ onBothStores('the public directory of venues (GET /v1/lieux)', (kind) => {
       [{ limit: 0 }, 'request.invalid'],
       [{ limit: 2.5 }, 'request.invalid'],
       [{ offset: -1 }, 'request.invalid'],
+      [{ offset: '1e20' }, 'request.invalid'],
       [{ ville: 'Dax' }, 'request.invalid'],
     ])('refuses %j with a 400 problem (%s)', async (query, code) => {
       const response = await t.http().get('/v1/lieux').query(query).expect(400);

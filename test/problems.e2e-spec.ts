@@ -97,6 +97,13 @@ onBothStores('refusals as RFC 9457 problems', (kind) => {
       ),
     );
 
+    it.each([
+      ['a week date', '2026-W01-1'],
+      ['an ordinal date', '2026-032'],
+    ])('refuses %s, valid ISO-8601 but no calendar instant', (_name, validFrom) =>
+      refusedWithoutEffect(() => postProgramme({ ...programmeBody, validFrom }), 400, 'request.invalid'),
+    );
+
     it('refuses co-funder shares that do not add up', () =>
       refusedWithoutEffect(
         () => postProgramme({ ...programmeBody, coFunders: [{ payerId: '200054781', shareBps: 9000 }] }),

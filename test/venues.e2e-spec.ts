@@ -165,6 +165,15 @@ onBothStores('venues as the scheme runs them', (kind) => {
         .expect(201);
       const stranger = await redeem(t, bob, { qr: book.vouchers[0].qr }).expect(403);
       expect(stranger.body.type).toBe('/problems/venue.not-a-member');
+      // Nor does a stranger read the venue's history or redirect its payments.
+      await t.http().get('/v1/web/redemptions').set(auth(bob)).expect(403);
+      await t
+        .http()
+        .put(`/v1/venues/${venue.venueId}/bank-account`)
+        .set(auth(bob))
+        .send({ iban: 'FR76 3000 6000 0112 3456 7890 189', holder: 'Mallory' })
+        .expect(403);
+      await t.http().get('/v1/web/redemptions').set(auth(alice)).expect(200);
       await t
         .http()
         .post(`/v1/venues/${venue.venueId}/members`)

@@ -7,6 +7,13 @@ export const PUBLIC_KEY = 'pass:public';
 /** Routes open without a token: health, metrics, public keys, documentation. */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
+export const MEMBERSHIP_IN_DOMAIN_KEY = 'pass:membership-in-domain';
+/**
+ * The route's command checks venue membership itself (with the venue state it loads anyway), so
+ * the guard spares it a read: the redemption's hot path.
+ */
+export const MembershipCheckedByCommand = () => SetMetadata(MEMBERSHIP_IN_DOMAIN_KEY, true);
+
 /** The roles allowed on a route; tenancy (which org) is then the domain's to check. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 

@@ -5,6 +5,7 @@ import { IsIn, IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-vali
 
 export const DEFAULT_RADIUS_KM = 10;
 export const MAX_LIMIT = 500;
+const MAX_OFFSET = 1_000_000;
 
 /** Filters of GET /v1/lieux; query strings, so numbers are converted before they are checked. */
 export class DirectoryRequest {
@@ -55,5 +56,7 @@ export class DirectoryRequest {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  // Within SQL's bigint, and far past any directory: 1e20 reached the database and failed there.
+  @Max(MAX_OFFSET)
   offset?: number;
 }

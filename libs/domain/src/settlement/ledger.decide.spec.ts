@@ -172,6 +172,15 @@ describe('batching a ledger', () => {
     expect(adHoc[1].data).not.toHaveProperty('period');
   });
 
+  it('leaves a payable recorded at the very instant a month ends to the next month, not to an ad-hoc run', () => {
+    const boundary = '2026-03-01T00:00:00.000Z';
+    const atBoundary = [recorded(payable('red-1', FEB)), recorded(payable('red-9', boundary))];
+    const monthly = batching.given(atBoundary).when(run(boundary, { period: '2026-02' })).result;
+    expect(monthly).toMatchObject([{ data: { redemptionIds: ['red-1'] } }, {}]);
+    const adHoc = batching.given(atBoundary).when(run(boundary)).result;
+    expect(adHoc).toMatchObject([{ data: { redemptionIds: ['red-1', 'red-9'] } }, {}]);
+  });
+
   it('flags a batch whose venue has no bank details yet', () => {
     const { result } = batching.given(ledger).when(run(MAR, { awaitingBankDetails: true }));
     expect(result).toMatchObject([{}, { data: { awaitingBankDetails: true } }]);

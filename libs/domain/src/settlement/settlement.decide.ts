@@ -42,7 +42,8 @@ export interface BatchPayables {
 }
 
 /**
- * A settlement run takes the ledger's unbatched payables recorded at or before `until`. Both events
+ * A settlement run takes the ledger's unbatched payables recorded at or before `until` (before it,
+ * for a calendar month). Both events
  * go in one append, the ledger's at the version decided on: of two runs at once, one wins and the
  * other, deciding again, finds nothing left. Nothing to batch: no events.
  */
@@ -55,7 +56,10 @@ export function decideBatchPayables(
     return domainError('actor.forbidden', 'a payer settles its own payables only');
   if (isAfter(until, now)) return domainError('settlement.invalid', '`until` may not be in the future');
   const cutOff = toMillis(until);
-  const taken = ledger.unbatched.toArray().filter((payable) => toMillis(payable.recordedAt) <= cutOff);
+  // A calendar month ends where the next begins: its batch stops short of that instant, which is
+  // the next month's. A run up to an instant the payer chose includes it.
+  const inBatch = command.period === undefined ? (at: number) => at <= cutOff : (at: number) => at < cutOff;
+  const taken = ledger.unbatched.toArray().filter((payable) => inBatch(toMillis(payable.recordedAt)));
   if (taken.length === 0) return [];
   const totalCents = totalOf(taken);
   return [

@@ -50,3 +50,22 @@ describe('append-only collections', () => {
     expect(list.toArray()).toEqual(['x']);
   });
 });
+
+describe('the empty versions shared by initial states', () => {
+  it('keep nothing of the folds that started from them', () => {
+    const emptySet = AppendOnlySet.empty();
+    const emptyList = AppendOnlyList.of<string>([]);
+    let set = emptySet;
+    let list = emptyList;
+    for (let i = 0; i < 1_000; i++) {
+      set = set.add(`id-${i}`);
+      list = list.append(`id-${i}`);
+    }
+    expect(set.size).toBe(1_000);
+    expect(list.toArray()).toHaveLength(1_000);
+    // White-box on purpose: the leak is invisible through the API, only in what the store holds
+    // (and in what every later fold from the empty version would have to copy).
+    expect((emptySet as unknown as { order: Map<string, number> }).order.size).toBe(0);
+    expect((emptyList as unknown as { items: string[] }).items).toHaveLength(0);
+  });
+});

@@ -21,13 +21,24 @@ export class AppendOnlySet {
 
   add(member: string): AppendOnlySet {
     if (this.has(member)) return this;
-    const order = this.isNewest() ? this.order : new Map([...this.order].filter(([, i]) => i < this.size));
+    const order = this.isNewest() ? this.order : this.ownMembers();
     order.set(member, this.size);
     return new AppendOnlySet(order, this.size + 1);
   }
 
+  private ownMembers(): Map<string, number> {
+    const own = new Map<string, number>();
+    if (this.size === 0) return own;
+    for (const [member, index] of this.order) if (index < this.size) own.set(member, index);
+    return own;
+  }
+
+  /**
+   * The empty version never lends its store: it is shared by every fold that starts from an
+   * initial state, and would otherwise keep the first fold's members alive and make later folds copy them.
+   */
   private isNewest(): boolean {
-    return this.order.size === this.size;
+    return this.size > 0 && this.order.size === this.size;
   }
 }
 
@@ -42,7 +53,9 @@ export class AppendOnlyList<T> {
   }
 
   append(item: T): AppendOnlyList<T> {
-    const items = this.items.length === this.length ? this.items : this.items.slice(0, this.length);
+    // As for the set: the empty version's array is never grown in place.
+    const newest = this.length > 0 && this.items.length === this.length;
+    const items = newest ? this.items : this.items.slice(0, this.length);
     items.push(item);
     return new AppendOnlyList(items, this.length + 1);
   }

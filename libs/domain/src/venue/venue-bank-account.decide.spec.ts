@@ -1,5 +1,5 @@
 import { specification } from '../testing/given-when-then';
-import { admin, payer, venueActor, venueRegistered } from '../testing/fixtures';
+import { admin, payer, venueActor, venueMemberAdded, venueRegistered } from '../testing/fixtures';
 import { decideSetVenueBankAccount } from './venue.decide';
 import { evolveVenue, initialVenueState } from './venue.state';
 
@@ -32,6 +32,18 @@ describe("a venue's bank account", () => {
       initialVenueState,
     );
     expect(state).toMatchObject({ bankAccount: { ibanLast4: '9999', sealedAccount: account.sealedAccount } });
+  });
+
+  it('is changed only by a member once the venue lists members', () => {
+    const listed = [venueRegistered(), venueMemberAdded({ subject: 'agent-alice' })];
+    setting
+      .given(listed)
+      .when(command({ actor: { ...venueActor('venue-a'), subject: 'agent-mallory' } }))
+      .thenFails('venue.not-a-member');
+    setting
+      .given(listed)
+      .when(command({ actor: { ...venueActor('venue-a'), subject: 'agent-alice' } }))
+      .then([set]);
   });
 
   it('answers another venue as unknown, refuses other roles and unknown venues', () => {

@@ -1,6 +1,6 @@
 import type { Actor } from '../shared/actor';
 import { checkSealedAccount, type SealedBankAccount } from '../shared/bank-account';
-import { domainError } from '../shared/errors';
+import { domainError, isDomainError } from '../shared/errors';
 import type { Decision } from '../shared/event';
 import { isBefore, type Instant } from '../shared/time';
 import type {
@@ -9,6 +9,7 @@ import type {
   VenueCertified,
   VenueRegistered,
 } from './venue.events';
+import { venueAccess } from './venue-access';
 import { isCertifiedAt, type VenueState } from './venue.state';
 
 export interface RegisterVenue {
@@ -87,17 +88,17 @@ export interface SetVenueBankAccount {
   readonly now: Instant;
 }
 
-/** An operator admin or the venue itself; another venue's id is answered as unknown. */
+/**
+ * An operator admin or the venue itself (one of its members, once it lists them: where the money
+ * goes is the last thing a former agent should change); another venue's id is answered as unknown.
+ */
 export function decideSetVenueBankAccount(
   command: SetVenueBankAccount,
   state: VenueState,
 ): Decision<VenueBankAccountSet> {
   const { actor, venueId, account, now } = command;
-  const notFound = domainError('venue.not-found', `no venue ${venueId}`);
-  if (actor.role === 'venue' && actor.org !== venueId) return notFound;
-  if (actor.role !== 'venue' && actor.role !== 'admin')
-    return domainError('actor.forbidden', 'only the venue or an admin sets its bank account');
-  if (state.status === 'none') return notFound;
+  const access = venueAccess(actor, venueId, state);
+  if (isDomainError(access)) return access;
   const invalid = checkSealedAccount(account);
   if (invalid) return invalid;
   return [{ type: 'VenueBankAccountSet.v1', data: { venueId, ...account, setAt: now } }];

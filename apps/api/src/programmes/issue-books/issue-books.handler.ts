@@ -74,8 +74,7 @@ export class IssueBooksHandler implements ICommandHandler<IssueBooksCommand> {
     books: NewBook[],
     idempotent: IdempotentRequest | undefined,
   ) {
-    // Signed once, outside the retries: signing is most of an issuance's CPU.
-    const answer = await this.present(books);
+    let answer: IssuedBooks | undefined;
     return retryOnConflict(async () => {
       const programmeStream = streams.programme(programmeId);
       const { state, version } = await loadAggregate(
@@ -86,6 +85,8 @@ export class IssueBooksHandler implements ICommandHandler<IssueBooksCommand> {
       );
       const now = this.clock.now();
       const decision = orThrow(decideIssueBooks({ actor, programmeId, books, now }, state));
+      // Signing is most of an issuance's CPU: only once the books are accepted, and once for all retries.
+      answer ??= await this.present(books);
       const metadata = { by: actor.subject };
       await this.store.append(
         [

@@ -7,7 +7,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   Length,
@@ -18,6 +17,7 @@ import {
 } from 'class-validator';
 import { SERVICE_CATEGORIES, type ServiceCategory } from '@pass/domain';
 import { IsSiren } from '../../http/french-id.validators';
+import { IsInstant } from '../../http/instant.validator';
 
 export class TerritoryRequest {
   @ApiPropertyOptional({ example: ['33'], description: 'INSEE département codes' })
@@ -71,11 +71,11 @@ export class OpenProgrammeRequest {
   budgetCents!: number;
 
   @ApiProperty({ example: '2026-01-01T00:00:00Z' })
-  @IsISO8601({ strict: true })
+  @IsInstant()
   validFrom!: string;
 
   @ApiProperty({ example: '2026-12-31T23:59:59Z' })
-  @IsISO8601({ strict: true })
+  @IsInstant()
   validUntil!: string;
 
   @ApiPropertyOptional({

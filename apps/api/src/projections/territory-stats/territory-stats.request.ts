@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import type { TerritoryLevel } from '@pass/projections';
+import { IsInstant } from '../../http/instant.validator';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -30,6 +31,6 @@ export class TerritoryStatsRequest {
     description: 'time travel: the figures as recorded until this instant (replays the log: slow)',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   asOf?: string;
 }

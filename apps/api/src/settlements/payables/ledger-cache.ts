@@ -2,8 +2,12 @@ import { evolveLedger, initialLedgerState, type LedgerState } from '@pass/domain
 import type { EventStore } from '@pass/event-store';
 import { loadAggregate, type LoadedAggregate } from '../../infrastructure/aggregate-stream';
 
-/** Ledgers kept in memory; past this many, the least recently used is read from the store again. */
-const CAPACITY = 5_000;
+/**
+ * Bounds of what is kept: ledgers, and redemption ids recorded across them (a ledger keeps every id
+ * it ever recorded). Past either, the least recently used ledgers are read from the store again.
+ */
+const MAX_LEDGERS = 5_000;
+const MAX_RECORDED_IDS = 500_000;
 
 /**
  * The payables reactor's ledgers as it last wrote them. Without it every pass re-read and
@@ -12,6 +16,7 @@ const CAPACITY = 5_000;
  */
 export class LedgerCache {
   private readonly ledgers = new Map<string, LoadedAggregate<LedgerState>>();
+  private recordedIds = 0;
 
   constructor(private readonly store: EventStore) {}
 
@@ -26,12 +31,17 @@ export class LedgerCache {
 
   remember(streamId: string, ledger: LoadedAggregate<LedgerState>): void {
     // A Map iterates in insertion order: re-inserting marks the ledger as the most recent.
-    this.ledgers.delete(streamId);
+    this.forget(streamId);
     this.ledgers.set(streamId, ledger);
-    if (this.ledgers.size > CAPACITY) this.ledgers.delete(this.ledgers.keys().next().value as string);
+    this.recordedIds += ledger.state.recorded.size;
+    while (this.ledgers.size > MAX_LEDGERS || (this.recordedIds > MAX_RECORDED_IDS && this.ledgers.size > 1))
+      this.forget(this.ledgers.keys().next().value as string);
   }
 
   forget(streamId: string): void {
+    const ledger = this.ledgers.get(streamId);
+    if (!ledger) return;
+    this.recordedIds -= ledger.state.recorded.size;
     this.ledgers.delete(streamId);
   }
 }

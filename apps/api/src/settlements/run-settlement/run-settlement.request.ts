@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { IsInstant } from '../../http/instant.validator';
 
 export class RunSettlementRequest {
   @ApiPropertyOptional({
@@ -7,6 +8,6 @@ export class RunSettlementRequest {
     description: 'cut-off: redemptions recorded at or before it are settled (default: now)',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   until?: string;
 }

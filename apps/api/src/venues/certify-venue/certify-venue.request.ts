@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsISO8601, IsString, Length } from 'class-validator';
+import { IsString, Length } from 'class-validator';
+import { IsInstant } from '../../http/instant.validator';
 
 export class CertifyVenueRequest {
   @ApiProperty({ example: '2027-12-31T23:59:59Z', description: 'end of the certification (ISO-8601)' })
-  @IsISO8601({ strict: true })
+  @IsInstant()
   validUntil!: string;
 }
 

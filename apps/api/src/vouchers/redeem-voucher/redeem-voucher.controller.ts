@@ -2,7 +2,7 @@ import { Body, Controller, Headers, Post, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@pass/domain';
-import { CurrentActor, Roles } from '../../auth/auth.decorators';
+import { CurrentActor, MembershipCheckedByCommand, Roles } from '../../auth/auth.decorators';
 import { MetricsService } from '../../metrics/metrics.service';
 import { ProblemException } from '../../problems/problem.exception';
 import { RedeemVoucherCommand, type Redemption, type SessionRedemption } from './redeem-voucher.handler';
@@ -20,6 +20,7 @@ export class RedeemVoucherController {
 
   @Post()
   @Roles('venue')
+  @MembershipCheckedByCommand()
   @UseGuards(VenueThrottlerGuard)
   @ApiHeader({ name: 'Idempotency-Key', required: true })
   async redeem(

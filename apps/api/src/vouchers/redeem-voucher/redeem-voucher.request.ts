@@ -5,7 +5,6 @@ import {
   ArrayMinSize,
   IsArray,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   Length,
@@ -15,6 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ID_PATTERN, MAX_VOUCHERS_PER_SESSION } from '@pass/domain';
+import { IsInstant } from '../../http/instant.validator';
 
 /** One voucher: the QR text, or the printed code when the print is damaged; not both. */
 export class VoucherScanRequest {
@@ -73,6 +73,6 @@ export class RedeemVoucherRequest extends VoucherScanRequest {
     description: 'when the venue scanned (offline scanners); default now',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   scannedAt?: string;
 }
