@@ -120,6 +120,40 @@ async function main() {
     ),
   );
   console.log(`     paid ${typed.amountCents} cents`);
+  const { serviceId } = step(
+    'the venue publishes a 2-voucher workshop on online procedures',
+    await call(venue, 'POST', `/v1/venues/${venueId}/services`, {
+      title: 'Atelier démarches en ligne',
+      category: 'demarches-en-ligne',
+      format: 'collective',
+      durationMinutes: 120,
+      priceInVouchers: 2,
+      regulatedTariff: true,
+    }),
+  );
+  const session = step(
+    'the beneficiary pays the workshop with vouchers 3 and 4, all or none',
+    await call(
+      venue,
+      'POST',
+      '/v1/redemptions',
+      { vouchers: [{ qr: book.vouchers[2].qr }, { qr: book.vouchers[3].qr }], serviceId },
+      { 'Idempotency-Key': randomUUID() },
+    ),
+  );
+  console.log(
+    `     session ${session.sessionId}: ${session.redemptions.length} vouchers, ${session.totalCents} cents`,
+  );
+  step(
+    'the same workshop with voucher 5 alone (regulated tariff: exactly 2)',
+    await call(
+      venue,
+      'POST',
+      '/v1/redemptions',
+      { vouchers: [{ qr: book.vouchers[4].qr }], serviceId },
+      { 'Idempotency-Key': randomUUID() },
+    ),
+  );
   step(
     'a voucher of the book not handed out yet',
     await call(
