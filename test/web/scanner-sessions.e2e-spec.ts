@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { formatVoucherCode } from '@pass/vouchers';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { auth, readyToRedeem } from '../support/scenario';
+import { auth, readyToRedeem, redeem } from '../support/scenario';
 import {
   describeInBrowser,
   launchBrowser,
@@ -319,6 +319,45 @@ describeInBrowser('web scanner: locations, services and sessions of several vouc
     expect(upgraded).toEqual({ version: 2, venues: true, choices: true });
     const log = (await redemptions()).filter((r) => r.venueId === venue.venueId);
     expect(log.map((r) => [r.voucherId, r.amountCents])).toEqual([[book.vouchers[0].voucherId, 750]]);
+    await context.close();
+  });
+
+  it("shows a session on the venue's history page as one entry listing its vouchers, with its location and service", async () => {
+    const { venue, book, merignac, bordeaux, serviceId } = await venueWithSessions(3, true);
+    await redeem(t, venue.token, {
+      vouchers: book.vouchers.slice(0, 3).map((voucher) => ({ qr: voucher.qr })),
+      serviceId,
+      locationId: merignac,
+    }).expect(201);
+    await redeem(t, venue.token, { qr: book.vouchers[3].qr, locationId: bordeaux }).expect(201);
+
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signInWithDevForm(page, t.baseUrl, 'venue', venue.venueId);
+    await page.getByRole('link', { name: 'Historique' }).click();
+    const table = page.getByRole('table', { name: /Chèques enregistrés/ });
+    const session = table
+      .getByRole('row')
+      .filter({ hasText: 'Séance : Atelier démarches en ligne — 3 chèques, 30,00 €' });
+    await session.waitFor();
+    // One row per session and per voucher alone, under the header row.
+    expect(await table.getByRole('row').count()).toBe(3);
+    await session.getByRole('cell', { name: 'Espace numérique' }).waitFor();
+    await session.getByText('Démarches en ligne', { exact: true }).waitFor();
+    const vouchers = session.getByRole('list', { name: /^Chèques de la séance du / });
+    expect(await vouchers.getByRole('listitem').allTextContents()).toEqual(
+      book.vouchers.slice(0, 3).map((voucher) => `${voucher.voucherId} : 10,00 €`),
+    );
+    const alone = table.getByRole('row').filter({ hasText: book.vouchers[3].voucherId });
+    await alone.getByRole('cell', { name: 'Médiathèque Meriadeck' }).waitFor();
+    await alone.getByRole('cell', { name: 'Non précisée' }).waitFor();
+    expect(await alone.getByRole('list').count()).toBe(0);
+
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    expect(results.violations.map((violation) => violation.id)).toEqual([]);
+    await screenshotAtBothWidths(page, 'historique-seance');
     await context.close();
   });
 

@@ -97,6 +97,86 @@ describe('web app API', () => {
     await t.http().get('/v1/web/redemptions').set(auth(tokens.payer)).expect(403);
     await t.http().get('/v1/web/venues').set(auth(venue.token)).expect(403);
   });
+
+  it("gives a venue's redemptions their session, location and service, a closed location still named", async () => {
+    const { venue, book } = await readyToRedeem(t, 5);
+    const venueApi = (method: 'post' | 'delete', path: string) =>
+      t.http()[method](`/v1/venues/${venue.venueId}${path}`).set(auth(venue.token));
+    // Before the venue has locations or services: a voucher alone, with none of them.
+    await redeem(t, venue.token, { qr: book.vouchers[4].qr }).expect(201);
+
+    const addLocation = async (name: string, communeInsee: string, postalCode: string) =>
+      (
+        await venueApi('post', '/locations')
+          .send({ name, address: '1 place de la République', communeInsee, postalCode })
+          .expect(201)
+      ).body.locationId as string;
+    const merignac = await addLocation('Espace numérique', '33281', '33700');
+    const bordeaux = await addLocation('Médiathèque Meriadeck', '33063', '33000');
+    const publish = async (title: string, category: string, priceInVouchers: number) =>
+      (
+        await venueApi('post', '/services')
+          .send({
+            title,
+            category,
+            format: 'individual',
+            durationMinutes: 60,
+            priceInVouchers,
+            regulatedTariff: true,
+          })
+          .expect(201)
+      ).body.serviceId as string;
+    const caf = await publish('Démarches CAF en ligne', 'demarches-en-ligne', 3);
+    const mail = await publish('Créer sa boîte mail', 'courriels', 1);
+
+    const session = await redeem(t, venue.token, {
+      vouchers: book.vouchers.slice(0, 3).map((voucher) => ({ qr: voucher.qr })),
+      serviceId: caf,
+      locationId: merignac,
+    }).expect(201);
+    await redeem(t, venue.token, { qr: book.vouchers[3].qr, serviceId: mail, locationId: bordeaux }).expect(
+      201,
+    );
+    // Closed since: it takes no more sessions, but names the past ones.
+    await venueApi('delete', `/locations/${merignac}`).expect(200);
+
+    const history = await t.http().get('/v1/web/redemptions').set(auth(venue.token)).expect(200);
+    const byVoucher = new Map<string, Record<string, unknown>>(
+      history.body.redemptions.map((r: Record<string, unknown>) => [r.voucherId, r]),
+    );
+    expect(byVoucher.size).toBe(5);
+    const sessionIds = new Set(book.vouchers.slice(0, 3).map((v) => byVoucher.get(v.voucherId)?.sessionId));
+    expect(sessionIds.size).toBe(1);
+    const [sessionId] = sessionIds;
+    expect(sessionId).toBe(session.body.sessionId);
+    expect(sessionId).toMatch(/^ses_/);
+    for (const voucher of book.vouchers.slice(0, 3))
+      expect(byVoucher.get(voucher.voucherId)).toEqual({
+        redemptionId: expect.stringMatching(/^rdm_/),
+        voucherId: voucher.voucherId,
+        programmeId: expect.any(String),
+        programmeName: expect.any(String),
+        amountCents: 1000,
+        scannedAt: expect.any(String),
+        sessionId,
+        locationId: merignac,
+        locationName: 'Espace numérique',
+        service: { serviceId: caf, title: 'Démarches CAF en ligne', category: 'demarches-en-ligne' },
+      });
+    expect(byVoucher.get(book.vouchers[3].voucherId)).toMatchObject({
+      sessionId: null,
+      locationId: bordeaux,
+      locationName: 'Médiathèque Meriadeck',
+      service: { serviceId: mail, title: 'Créer sa boîte mail', category: 'courriels' },
+    });
+    expect(byVoucher.get(book.vouchers[4].voucherId)).toMatchObject({
+      amountCents: 1000,
+      sessionId: null,
+      locationId: null,
+      locationName: null,
+      service: null,
+    });
+  });
 });
 
 describe('web app API in production', () => {

@@ -5,15 +5,15 @@ import { saveBlob } from '../ui/download';
 import { formatCents, formatCount, formatDate, formatDateTime } from '../ui/format';
 import { LoadedBlock } from '../ui/loading';
 import { useApi } from '../ui/use-api';
-
-interface Redemption {
-  readonly redemptionId: string;
-  readonly voucherId: string;
-  readonly programmeId: string;
-  readonly programmeName: string | null;
-  readonly amountCents: number;
-  readonly scannedAt: string;
-}
+import {
+  categoryLabel,
+  historyEntries,
+  programmeLabel,
+  sessionSummary,
+  type HistoryEntry,
+  type Redemption,
+} from './redemption-entries';
+import './history.css';
 
 /** /app/historique: the venue's redemptions and the settlements paying it, both as CSV too. */
 export function HistoryPage() {
@@ -38,17 +38,32 @@ export function HistoryPage() {
 function RedemptionsTable({ list }: { list: readonly Redemption[] }) {
   if (list.length === 0) return <p class="muted">Aucun chèque enregistré pour l'instant.</p>;
   const total = list.reduce((sum, redemption) => sum + redemption.amountCents, 0);
+  const entries = historyEntries(list);
   const download = () =>
     saveBlob(
       csvBlob(
         toCsv(
-          ['date_passage', 'programme', 'cheque', 'montant_centimes', 'passage'],
+          [
+            'date_passage',
+            'programme',
+            'cheque',
+            'montant_centimes',
+            'passage',
+            'seance',
+            'lieu',
+            'prestation',
+            'categorie',
+          ],
           list.map((r) => [
             r.scannedAt,
-            r.programmeName ?? r.programmeId,
+            programmeLabel(r),
             r.voucherId,
             r.amountCents,
             r.redemptionId,
+            r.sessionId,
+            r.locationId === null ? null : (r.locationName ?? r.locationId),
+            r.service?.title ?? null,
+            r.service ? categoryLabel(r.service.category) : null,
           ]),
         ),
       ),
@@ -64,30 +79,76 @@ function RedemptionsTable({ list }: { list: readonly Redemption[] }) {
       </button>
       <div class="table-wrap">
         <table>
-          <caption>Chèques enregistrés, du plus récent au plus ancien</caption>
+          <caption>
+            Chèques enregistrés, du plus récent au plus ancien ; les chèques d'une même séance sont regroupés
+            sur une ligne
+          </caption>
           <thead>
             <tr>
               <th scope="col">Date</th>
+              <th scope="col">Prestation</th>
+              <th scope="col">Lieu</th>
               <th scope="col">Programme</th>
-              <th scope="col">Chèque</th>
+              <th scope="col">Chèques</th>
               <th scope="col" class="num">
                 Montant
               </th>
             </tr>
           </thead>
           <tbody>
-            {list.map((r) => (
-              <tr key={r.redemptionId}>
-                <th scope="row">{formatDateTime(r.scannedAt)}</th>
-                <td>{r.programmeName ?? r.programmeId}</td>
-                <td>{r.voucherId}</td>
-                <td class="num">{formatCents(r.amountCents)}</td>
+            {entries.map((entry) => (
+              <tr key={entry.key}>
+                <th scope="row">{formatDateTime(entry.scannedAt)}</th>
+                <td>
+                  <EntryService entry={entry} />
+                </td>
+                <td>{entry.location ?? 'Non précisé'}</td>
+                <td>{entry.programmes.join(', ')}</td>
+                <td>
+                  <EntryVouchers entry={entry} />
+                </td>
+                <td class="num">{formatCents(entry.totalCents)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
     </>
+  );
+}
+
+/** A session says so in words, with its service; a voucher alone names its service, if any. */
+function EntryService({ entry }: { entry: HistoryEntry }) {
+  const category = entry.service && (
+    <span class="history__category">{categoryLabel(entry.service.category)}</span>
+  );
+  if (entry.sessionId !== null)
+    return (
+      <>
+        <strong>{sessionSummary(entry)}</strong>
+        {category}
+      </>
+    );
+  if (!entry.service) return <>Non précisée</>;
+  return (
+    <>
+      {entry.service.title}
+      {category}
+    </>
+  );
+}
+
+/** Every voucher of a session, each with its amount; a voucher alone is just its id. */
+function EntryVouchers({ entry }: { entry: HistoryEntry }) {
+  if (entry.sessionId === null) return <>{entry.vouchers[0].voucherId}</>;
+  return (
+    <ul class="history__vouchers" aria-label={`Chèques de la séance du ${formatDateTime(entry.scannedAt)}`}>
+      {entry.vouchers.map((voucher) => (
+        <li key={voucher.redemptionId}>
+          {voucher.voucherId} : {formatCents(voucher.amountCents)}
+        </li>
+      ))}
+    </ul>
   );
 }
 
