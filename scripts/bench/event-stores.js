@@ -9,7 +9,6 @@ const {
   freshSchema,
   dropSchema,
   freshDatabase,
-  dropDatabase,
   median,
   repeat,
   runConcurrently,
@@ -115,7 +114,8 @@ async function eventStores({ quick, runs, concurrency = 16 }) {
     emmett.reads.push(await emmettReadAll(pool.execute, pageSize));
     await pool.close();
     await eventStore.close();
-    await dropDatabase(`pass_bench_emmett_${run}`);
+    // Not dropped here: dropping it WITH (FORCE) killed connections Emmett's pools still held, and
+    // their unhandled 'error' ended the bench. The next `npm run bench` drops it before reuse.
   }
   for (let run = 0; run < runs; run++) {
     const store = await PgliteEventStore.open();

@@ -83,8 +83,6 @@ async function freshDatabase(name) {
   return url.toString();
 }
 
-const dropDatabase = (name) => asAdmin(`drop database if exists "${name}" with (force)`);
-
 async function freshSchema(prefix) {
   const schema = `${prefix}_${Date.now().toString(36)}`;
   const client = new Client({ connectionString: BENCH_DATABASE_URL });
@@ -121,6 +119,5 @@ module.exports = {
   freshSchema,
   dropSchema,
   freshDatabase,
-  dropDatabase,
   fmt,
 };
