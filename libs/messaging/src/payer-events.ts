@@ -84,6 +84,8 @@ export interface SettlementBatchOpenedPayload {
   readonly until: string;
   readonly awaitingBankDetails: boolean;
   readonly openedAt: string;
+  /** The calendar month (`YYYY-MM`, Paris time) of a batch the monthly run opened. */
+  readonly period?: string;
 }
 
 export interface SettlementBatchPaidPayload {

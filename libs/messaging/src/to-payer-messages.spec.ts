@@ -217,6 +217,7 @@ describe('payer messages of stored events', () => {
           until: '2026-04-01T00:00:00.000Z',
           awaitingBankDetails: false,
           openedAt: '2026-04-01T00:00:05.000Z',
+          period: '2026-03',
         },
       }),
       new FundingDirectory(),
@@ -235,6 +236,7 @@ describe('payer messages of stored events', () => {
       }),
       new FundingDirectory(),
     );
+    expect(opened[0].payload).toMatchObject({ period: '2026-03' });
     expect([...opened, ...paid].map((message) => [message.key, message.headers.ce_type])).toEqual([
       [PAYER_ID, PAYER_EVENT_TYPES.settlementBatchOpened],
       [PAYER_ID, PAYER_EVENT_TYPES.settlementBatchPaid],

@@ -180,6 +180,7 @@ function settlementBatchOpened(data: SettlementBatchOpened['data']): Draft {
       until: iso(data.until),
       awaitingBankDetails: data.awaitingBankDetails,
       openedAt: iso(data.openedAt),
+      ...(data.period ? { period: data.period } : {}),
     },
   };
 }

@@ -20,7 +20,7 @@ export async function loadAggregate<State, Event extends DomainEvent>(
   evolve: (state: State, event: Event) => State,
   initial: State,
 ): Promise<LoadedAggregate<State>> {
-  return fold(await store.readStream(streamId), { streamId, evolve, initial });
+  return foldStream(await store.readStream(streamId), evolve, initial);
 }
 
 export interface AggregateSpec<State, Event extends DomainEvent> {
@@ -36,17 +36,19 @@ export async function loadTwoAggregates<A, EA extends DomainEvent, B, EB extends
   second: AggregateSpec<B, EB>,
 ): Promise<[LoadedAggregate<A>, LoadedAggregate<B>]> {
   const streams = await store.readStreams([first.streamId, second.streamId]);
-  return [fold(streams.get(first.streamId) ?? [], first), fold(streams.get(second.streamId) ?? [], second)];
+  return [
+    foldStream(streams.get(first.streamId) ?? [], first.evolve, first.initial),
+    foldStream(streams.get(second.streamId) ?? [], second.evolve, second.initial),
+  ];
 }
 
-function fold<State, Event extends DomainEvent>(
+/** A stream already read (e.g. among several in one readStreams) folded into its state and version. */
+export function foldStream<State, Event extends DomainEvent>(
   events: readonly StoredEvent[],
-  spec: AggregateSpec<State, Event>,
+  evolve: (state: State, event: Event) => State,
+  initial: State,
 ): LoadedAggregate<State> {
-  const state = events.reduce(
-    (current, stored) => spec.evolve(current, stored as unknown as Event),
-    spec.initial,
-  );
+  const state = events.reduce((current, stored) => evolve(current, stored as unknown as Event), initial);
   return { state, version: events.length };
 }
 

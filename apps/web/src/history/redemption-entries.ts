@@ -1,4 +1,5 @@
 import { formatCents, formatCount } from '../ui/format';
+import type { ServiceCategory } from '@pass/domain/venue/service-categories';
 
 export interface RedeemedService {
   readonly serviceId: string;
@@ -84,8 +85,8 @@ export function sessionSummary(entry: HistoryEntry): string {
   return `Séance : ${title} — ${voucherCount(entry.vouchers.length)}, ${formatCents(entry.totalCents)}`;
 }
 
-/** The categories of services (libs/domain's SERVICE_CATEGORIES) as the venue reads them. */
-const CATEGORY_LABELS: Readonly<Record<string, string>> = {
+/** The categories of services as the venue reads them: one label per category of the domain's list. */
+const CATEGORY_LABELS: Readonly<Record<ServiceCategory, string>> = {
   'demarches-en-ligne': 'Démarches en ligne',
   'prendre-en-main-un-equipement': 'Prendre en main un équipement',
   courriels: 'Courriels',
@@ -98,5 +99,5 @@ const CATEGORY_LABELS: Readonly<Record<string, string>> = {
 
 /** A category the app does not know yet (added on the API first) shows as the API names it. */
 export function categoryLabel(category: string): string {
-  return CATEGORY_LABELS[category] ?? category;
+  return (CATEGORY_LABELS as Readonly<Record<string, string>>)[category] ?? category;
 }

@@ -81,6 +81,9 @@ function resolveSession(command: RedeemSession, venue: VenueState): Session | Do
   if (isDomainError(place)) return place;
   const service = resolveService(venue, command);
   if (isDomainError(service)) return service;
+  const price = command.servicePriceCents;
+  if (price !== undefined && (!isCents(price) || price === 0))
+    return domainError('redemption.invalid-amount', 'servicePriceCents must be a positive integer');
   return { venue, ...place, agentId: member.agentId, service };
 }
 
@@ -180,11 +183,6 @@ function checkVenue(
       'service.category-not-covered',
       `the programme pays only for: ${book.serviceCategories.join(', ')}; name a service of one of them`,
     );
-  if (
-    command.servicePriceCents !== undefined &&
-    (!isCents(command.servicePriceCents) || command.servicePriceCents === 0)
-  )
-    return domainError('redemption.invalid-amount', 'servicePriceCents must be a positive integer');
   return undefined;
 }
 

@@ -20,19 +20,7 @@ const NOW = '2026-01-20T00:00:00.000Z';
 const adding = specification(evolveVenue, initialVenueState, decideAddVenueLocation);
 const closing = specification(evolveVenue, initialVenueState, decideCloseVenueLocation);
 
-const bastide: VenueLocation = {
-  locationId: 'loc-1',
-  name: 'Antenne Bordeaux Bastide',
-  address: '12 avenue Thiers',
-  postalCode: '33100',
-  communeInsee: '33063',
-  communeName: 'Bordeaux',
-  departement: '33',
-  latitude: null,
-  longitude: null,
-  openingHours: null,
-  accessibility: null,
-};
+const { venueId: _venueId, addedAt: _addedAt, ...bastide } = venueLocationAdded().data;
 const add = (location: Partial<VenueLocation> = {}, overrides: Partial<AddVenueLocation> = {}) => ({
   actor: venueActor(),
   venueId: 'venue-a',

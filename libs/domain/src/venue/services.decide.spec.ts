@@ -21,15 +21,7 @@ const NOW = '2026-01-20T00:00:00.000Z';
 const publishing = specification(evolveVenue, initialVenueState, decidePublishVenueService);
 const withdrawing = specification(evolveVenue, initialVenueState, decideWithdrawVenueService);
 
-const courriels: VenueService = {
-  serviceId: 'svc-1',
-  title: 'Créer et gérer ses courriels',
-  category: 'courriels',
-  format: 'individual',
-  durationMinutes: 60,
-  priceInVouchers: 1,
-  regulatedTariff: false,
-};
+const { venueId: _venueId, publishedAt: _publishedAt, ...courriels } = venueServicePublished().data;
 const publish = (service: Partial<VenueService> = {}, overrides: Partial<PublishVenueService> = {}) => ({
   actor: venueActor(),
   venueId: 'venue-a',

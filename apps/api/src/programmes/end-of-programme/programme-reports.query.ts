@@ -12,6 +12,7 @@ import {
 } from '@pass/domain';
 import type { EventStore } from '@pass/event-store';
 
+import { foldStream } from '../../infrastructure/aggregate-stream';
 import { EVENT_STORE } from '../../infrastructure/event-store.module';
 import { ProblemException } from '../../problems/problem.exception';
 import { readWholeLog } from './programme-log';
@@ -31,10 +32,7 @@ export class ProgrammeReportHandler implements IQueryHandler<ProgrammeReportQuer
 
   async execute({ actor, programmeId, report }: ProgrammeReportQuery) {
     const stream = await this.store.readStream(streams.programme(programmeId));
-    const state = stream.reduce(
-      (current, event) => evolveProgramme(current, event as never),
-      initialProgrammeState,
-    );
+    const { state } = foldStream(stream, evolveProgramme, initialProgrammeState);
     const mayRead =
       actor.role === 'admin' ||
       (actor.role === 'payer' && state.status === 'open' && isFunder(state, actor.org));

@@ -9,13 +9,11 @@ import {
   initialVenueState,
   streams,
   type Actor,
-  type BookEvent,
   type BookState,
-  type VenueEvent,
   type VoucherRedeemed,
 } from '@pass/domain';
-import type { EventStore, StoredEvent } from '@pass/event-store';
-import { orThrow, retryOnConflict } from '../../infrastructure/aggregate-stream';
+import type { EventStore } from '@pass/event-store';
+import { foldStream, orThrow, retryOnConflict } from '../../infrastructure/aggregate-stream';
 import { Clock } from '../../infrastructure/clock';
 import { EVENT_STORE } from '../../infrastructure/event-store.module';
 import { toNewEvents } from '../../infrastructure/new-events';
@@ -106,12 +104,12 @@ export class RedeemVoucherHandler implements ICommandHandler<RedeemVoucherComman
     const books = new Map<string, BookState>();
     const versions = new Map<string, number>();
     for (const bookId of bookIds) {
-      const events = read.get(streams.book(bookId)) ?? [];
-      books.set(bookId, fold(events, evolveBook, initialBookState));
-      versions.set(bookId, events.length);
+      const book = foldStream(read.get(streams.book(bookId)) ?? [], evolveBook, initialBookState);
+      books.set(bookId, book.state);
+      versions.set(bookId, book.version);
     }
-    const venue = fold(read.get(streams.venue(venueId)) ?? [], evolveVenue, initialVenueState);
-    return { books, versions, venue };
+    const venue = foldStream(read.get(streams.venue(venueId)) ?? [], evolveVenue, initialVenueState);
+    return { books, versions, venue: venue.state };
   }
 }
 
@@ -129,14 +127,6 @@ function bookIdFor(voucherId: string): string {
   const bookId = bookIdOfVoucher(voucherId);
   if (!bookId) throw new ProblemException('voucher.not-found', `no voucher ${voucherId}`);
   return bookId;
-}
-
-function fold<State, Event extends BookEvent | VenueEvent>(
-  events: readonly StoredEvent[],
-  evolve: (state: State, event: Event) => State,
-  initial: State,
-): State {
-  return events.reduce((state, stored) => evolve(state, stored as unknown as Event), initial);
 }
 
 /** One voucher answers as before sessions existed; a session lists each voucher's amount. */
