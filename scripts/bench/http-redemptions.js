@@ -3,6 +3,7 @@ const { performance } = require('node:perf_hooks');
 const autocannon = require('autocannon');
 const { freshSchema, dropSchema, median } = require('./support');
 const { startService, prepareVouchers } = require('./service');
+const { cpuMilliseconds, cpuPer } = require('./cpu-time');
 
 /**
  * autocannon notices that `amount` requests are done only on its one-second tick, so its
@@ -52,9 +53,13 @@ async function httpRedemptions({ quick, runs, port = 3900 }) {
       const service = await startService(schema, port);
       try {
         const { venueToken, qrs } = await prepareVouchers(service.baseUrl, perLevel);
+        const cpuBefore = cpuMilliseconds(service.pid);
         const result = await load(service.baseUrl, venueToken, qrs, connections);
         const created = result['2xx'];
+        const cpu = cpuPer(cpuBefore, cpuMilliseconds(service.pid), created);
         figures.push({
+          apiCpuMs: cpu?.api,
+          postgresCpuMs: cpu?.postgres,
           perSecond: created / result.seconds,
           p50: result.latency.p50,
           p99: result.latency.p99,
@@ -72,10 +77,16 @@ async function httpRedemptions({ quick, runs, port = 3900 }) {
       perSecond: median(figures.map((f) => f.perSecond)),
       p50: median(figures.map((f) => f.p50)),
       p99: median(figures.map((f) => f.p99)),
+      apiCpuMs: cpuMedian(figures.map((f) => f.apiCpuMs)),
+      postgresCpuMs: cpuMedian(figures.map((f) => f.postgresCpuMs)),
       failures: figures.reduce((sum, f) => sum + f.non2xx + f.errors, 0),
     });
   }
   return { perLevel, rows };
+}
+
+function cpuMedian(values) {
+  return values.includes(undefined) ? undefined : median(values);
 }
 
 module.exports = { httpRedemptions };

@@ -36,7 +36,7 @@ async function startService(schema, port, extraEnv = {}) {
       (r) => r.ok,
       () => false,
     );
-    if (healthy) return { baseUrl, stop: () => stop(child) };
+    if (healthy) return { baseUrl, pid: child.pid, stop: () => stop(child) };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   child.kill('SIGKILL');

@@ -31,6 +31,20 @@ describe('SigningKeyRing', () => {
       await expect(ring.signVouchers(['ok', 'a.b'])).rejects.toThrow(RangeError);
     });
 
+    it('verifies off the event loop exactly as verifyQr does, forged, foreign and malformed included', async () => {
+      const qr = ring.signVoucher('voucher-9');
+      const forged = `PN1.k1.voucher-8.${qr.split('.')[3]}`;
+      const texts = [qr, forged, qr.replace('PN1.k1.', 'PN1.k9.'), 'not a qr'];
+      const offThread = await Promise.all(texts.map((text) => ring.verifyQrOffThread(text)));
+      expect(offThread).toEqual(texts.map((text) => ring.verifyQr(text)));
+      expect(offThread.map((result) => (result.ok ? 'ok' : result.reason))).toEqual([
+        'ok',
+        'bad-signature',
+        'unknown-key',
+        'malformed',
+      ]);
+    });
+
     it('refuses to sign a voucher id that would break the payload format', () => {
       expect(() => ring.signVoucher('a.b')).toThrow(RangeError);
       expect(() => ring.signVoucher('')).toThrow(RangeError);

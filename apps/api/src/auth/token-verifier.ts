@@ -4,6 +4,7 @@ import type { Actor } from '@pass/domain';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { actorFromClaims } from './claims-mapping';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 /** Tokens this service signs itself (token-signer.ts) always carry `role` and `org`. */
 const SHARED_SECRET_CLAIMS = { roleClaim: 'role', orgClaim: 'org' };
@@ -20,6 +21,7 @@ type PayloadVerifier = (token: string) => Promise<JWTPayload>;
 export class TokenVerifier {
   private readonly bySecret?: PayloadVerifier;
   private readonly byJwks?: PayloadVerifier;
+  private readonly verified = new VerifiedTokenCache();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     const { jwksUrl, jwtSecret, issuer } = config.auth;
@@ -35,10 +37,18 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Actor | undefined> {
+    const cached = this.verified.get(token, Date.now());
+    if (cached) return cached;
     try {
-      if (decodeProtectedHeader(token).alg === 'HS256')
-        return this.bySecret && actorFromClaims(await this.bySecret(token), SHARED_SECRET_CLAIMS);
-      return this.byJwks && actorFromClaims(await this.byJwks(token), this.config.auth.claims);
+      const byAlgorithm =
+        decodeProtectedHeader(token).alg === 'HS256'
+          ? this.bySecret && { verify: this.bySecret, claims: SHARED_SECRET_CLAIMS }
+          : this.byJwks && { verify: this.byJwks, claims: this.config.auth.claims };
+      if (!byAlgorithm) return undefined;
+      const payload = await byAlgorithm.verify(token);
+      const actor = actorFromClaims(payload, byAlgorithm.claims);
+      if (actor) this.verified.set(token, actor, Date.now(), payload.exp);
+      return actor;
     } catch {
       return undefined;
     }

@@ -1,4 +1,5 @@
 import { appendContract } from './append.contract';
+import { batchingContract } from './batching.contract';
 import { concurrencyContract } from './concurrency.contract';
 import { ContractSubject, newEvents, OPEN_TIMEOUT_MS, OpenSubject, uniqueStreamId } from './contract-support';
 import { lateCommitContract } from './late-commit.contract';
@@ -25,6 +26,7 @@ export function eventStoreContract(name: string, open: OpenSubject): void {
 
     appendContract(subject);
     concurrencyContract(subject);
+    batchingContract(subject);
     lateCommitContract(subject);
     readAllContract(open);
 

@@ -30,6 +30,7 @@ export class PgliteEventStore extends SqlEventStore implements EventStore {
 
   /** One process opens a PGlite database: its own appends are all there is to hear of. */
   protected readonly sharedWithOtherProcesses = false;
+  protected readonly batchesConcurrentCalls = false;
 
   /** For the libraries that live next to the events (projections): PGlite has a single connection. */
   get db(): PGlite {

@@ -52,6 +52,31 @@ describeOnPostgres('PostgresEventStore', () => {
     });
   });
 
+  describe('a transaction left idle too long', () => {
+    it('fails on its own when the server ends it, and the store goes on', async () => {
+      const schema = await createIsolatedSchema('es');
+      const store = await PostgresEventStore.connect({
+        connectionString: postgresUrl(),
+        schema,
+        idleInTransactionTimeoutMs: 200,
+      });
+      try {
+        const stalled = store.sql.transaction(async (tx) => {
+          await tx.query('select 1');
+          await new Promise((resolve) => setTimeout(resolve, 1_000)); // the server ends it meanwhile
+          await tx.query('select 2');
+        });
+        await expect(stalled).rejects.toThrow();
+        const streamId = uniqueStreamId();
+        await store.append([{ streamId, expectedVersion: 0, events: newEvents(1) }]);
+        expect(await store.readStream(streamId)).toHaveLength(1);
+      } finally {
+        await store.close();
+        await dropSchema(schema);
+      }
+    });
+  });
+
   describe('connecting', () => {
     let schema: string;
     beforeEach(async () => {

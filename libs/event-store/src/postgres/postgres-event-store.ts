@@ -22,6 +22,7 @@ export class PostgresEventStore extends SqlEventStore implements EventStore {
   private readonly sharedPool: Pool;
   private readonly listeners: (() => Promise<void>)[] = [];
   protected readonly sharedWithOtherProcesses = true;
+  protected readonly batchesConcurrentCalls = true;
 
   constructor(private readonly options: PostgresEventStoreOptions) {
     const pool = createPool(options);

@@ -14,6 +14,11 @@ export class PostgresExecutor implements SqlExecutor {
   async transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let brokenConnection: Error | undefined;
+    // The pool listens for errors of idle clients only. A transaction left idle past the server's
+    // idle_in_transaction_session_timeout (a stalled event loop) has its connection killed: without
+    // this listener that 'error' event would crash the process; with it, the work's next query fails.
+    const onConnectionLost = (error: Error) => (brokenConnection = error);
+    client.on('error', onConnectionLost);
     try {
       // Explicit: append reads versions after taking its locks, which only sees the previous
       // holder's commit if each statement gets a fresh snapshot, whatever the server's default.
@@ -26,6 +31,7 @@ export class PostgresExecutor implements SqlExecutor {
       await client.query('rollback').catch((rollbackError: Error) => (brokenConnection = rollbackError));
       throw error;
     } finally {
+      client.off('error', onConnectionLost);
       client.release(brokenConnection);
     }
   }

@@ -56,8 +56,6 @@ export const SELECT_RESERVATION = `select value from reservations where scope = 
 
 export const SELECT_STREAMS = `select ${EVENT_COLUMNS} from events e where e.stream_id = any($1::text[]) order by e.stream_id, e.stream_version`;
 
-export const SELECT_STREAM = `select ${EVENT_COLUMNS} from events e where e.stream_id = $1 order by e.stream_version`;
-
 /**
  * Reading in (transaction_id, global_position) order and never at or past the oldest running
  * transaction (the snapshot's xmin) is what makes checkpointing safe: a transaction that took its

@@ -1,3 +1,4 @@
+import { APPEND_BATCH_FUNCTION } from './append-batch-function';
 import { APPEND_FUNCTION, APPEND_FUNCTION_NOTIFYING } from './append-function';
 import type { SqlExecutor } from './sql-executor';
 
@@ -61,6 +62,12 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 4,
     name: 'append without notifying; stores coalesce notifications',
     statements: [APPEND_FUNCTION],
+  },
+  {
+    // Concurrent appends share one round trip and one commit (group commit, append-batcher.ts).
+    version: 5,
+    name: 'several independent appends in one call',
+    statements: [APPEND_BATCH_FUNCTION],
   },
 ];
 

@@ -9,24 +9,20 @@ import {
   StreamAppend,
   WrongExpectedVersionError,
 } from '../event-store.port';
-import { CALL_APPEND_FUNCTION, NOTIFY_APPENDED, RESERVATION_TAKEN_SQLSTATE } from './append-function';
 import {
-  CURRENT_VERSIONS,
-  PING,
-  SELECT_ALL_AFTER,
-  SELECT_RESERVATION,
-  SELECT_STREAM,
-  SELECT_STREAMS,
-} from './queries';
-import { EventRow, toEventColumns, toReservationColumns, toStoredEvent } from './row-mapping';
-
-interface AppendAnswer {
-  conflict?: string;
-  actual?: number;
-  versions?: Record<string, number>;
-}
+  appendArguments,
+  appendBatchArguments,
+  type AppendAnswer,
+  type AppendRequest,
+} from './append-arguments';
+import { CALL_APPEND_BATCH_FUNCTION } from './append-batch-function';
+import { AppendBatcher } from './append-batcher';
+import { CALL_APPEND_FUNCTION, NOTIFY_APPENDED, RESERVATION_TAKEN_SQLSTATE } from './append-function';
+import { CURRENT_VERSIONS, PING, SELECT_ALL_AFTER, SELECT_RESERVATION, SELECT_STREAMS } from './queries';
+import { EventRow, toStoredEvent } from './row-mapping';
 import { EVENTS_STREAM_VERSION_CONSTRAINT } from './schema';
 import { hasSqlState, isUniqueViolation, SqlExecutor, SqlQueryable } from './sql-executor';
+import { StreamReadBatcher } from './stream-read-batcher';
 
 /** The event-store algorithm, once, for every SQL adapter (PostgreSQL, PGlite). */
 /** Appends within this window share one NOTIFY: readers need a wake-up, not one per event. */
@@ -37,6 +33,18 @@ export abstract class SqlEventStore implements EventStore {
   private notifyPending = false;
   /** Whether other processes may follow this log (PostgreSQL) and must be told through NOTIFY. */
   protected abstract readonly sharedWithOtherProcesses: boolean;
+  /**
+   * Whether concurrent reads and appends share round trips (stream-read-batcher.ts, append-batcher.ts):
+   * worth it over a network (PostgreSQL). PGlite runs in-process behind one lock, where waiting for
+   * the end of the turn let the followers of the log take that lock first, and writers starved.
+   */
+  protected abstract readonly batchesConcurrentCalls: boolean;
+
+  private readonly appends = new AppendBatcher(
+    (requests) => this.appendBatch(requests),
+    (request) => this.appendAlone(request),
+  );
+  private readonly streamReads = new StreamReadBatcher((streamIds) => this.readStreamsNow(streamIds));
 
   constructor(private readonly executor: SqlExecutor) {}
 
@@ -52,26 +60,42 @@ export abstract class SqlEventStore implements EventStore {
     const reservations = options.reservations ?? [];
     assertWellFormed(streams, reservations);
     if (streams.length === 0 && reservations.length === 0) return { versions: {} };
-    let answer: AppendAnswer;
-    try {
-      const [row] = await this.executor.query<{ result: AppendAnswer }>(
-        CALL_APPEND_FUNCTION,
-        appendArguments(streams, reservations),
-      );
-      answer = typeof row.result === 'string' ? JSON.parse(row.result) : row.result;
-    } catch (error) {
-      if (hasSqlState(error, RESERVATION_TAKEN_SQLSTATE)) throw await this.takenReservation(reservations);
-      // Only a writer bypassing the stream lock can get here; the answer is the same.
-      if (isUniqueViolation(error, EVENTS_STREAM_VERSION_CONSTRAINT))
-        throw await this.versionConflict(streams);
-      throw error;
-    }
+    const request = { streams, reservations };
+    const answer =
+      this.batchesConcurrentCalls && isSmall(request)
+        ? await this.appends.append(request)
+        : await this.appendAlone(request);
+    if (answer.reservationTaken) throw await this.takenReservation(reservations);
     if (answer.conflict !== undefined) {
       const stream = streams.find((candidate) => candidate.streamId === answer.conflict)!;
       throw new WrongExpectedVersionError(stream.streamId, stream.expectedVersion, Number(answer.actual));
     }
     if (streams.some((stream) => stream.events.length > 0)) this.announceAppend();
     return { versions: newVersions(streams, new Map(Object.entries(answer.versions ?? {}))) };
+  }
+
+  private async appendAlone(request: AppendRequest): Promise<AppendAnswer> {
+    try {
+      const [row] = await this.executor.query<{ result: AppendAnswer | string }>(
+        CALL_APPEND_FUNCTION,
+        appendArguments(request),
+      );
+      return typeof row.result === 'string' ? JSON.parse(row.result) : row.result;
+    } catch (error) {
+      if (hasSqlState(error, RESERVATION_TAKEN_SQLSTATE)) return { reservationTaken: true };
+      // Only a writer bypassing the stream lock can get here; the answer is the same.
+      if (isUniqueViolation(error, EVENTS_STREAM_VERSION_CONSTRAINT))
+        throw await this.versionConflict(request.streams);
+      throw error;
+    }
+  }
+
+  private async appendBatch(requests: readonly AppendRequest[]): Promise<AppendAnswer[]> {
+    const [row] = await this.executor.query<{ result: AppendAnswer[] | string }>(
+      CALL_APPEND_BATCH_FUNCTION,
+      appendBatchArguments(requests),
+    );
+    return typeof row.result === 'string' ? JSON.parse(row.result) : row.result;
   }
 
   /** Followers in this process hear of an append at once; other processes through LISTEN/NOTIFY. */
@@ -93,14 +117,18 @@ export abstract class SqlEventStore implements EventStore {
   }
 
   async readStream(streamId: string): Promise<StoredEvent[]> {
-    return (await this.executor.query<EventRow>(SELECT_STREAM, [streamId])).map(toStoredEvent);
+    return (await this.readStreams([streamId])).get(streamId)!;
   }
 
   async readStreams(streamIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+    if (this.batchesConcurrentCalls) return this.streamReads.read(streamIds);
     const streams = new Map<string, StoredEvent[]>(streamIds.map((id) => [id, []]));
-    const rows = await this.executor.query<EventRow>(SELECT_STREAMS, [[...streamIds]]);
-    for (const row of rows) streams.get(row.stream_id)?.push(toStoredEvent(row));
+    for (const event of await this.readStreamsNow([...streamIds])) streams.get(event.streamId)!.push(event);
     return streams;
+  }
+
+  private async readStreamsNow(streamIds: string[]): Promise<StoredEvent[]> {
+    return (await this.executor.query<EventRow>(SELECT_STREAMS, [streamIds])).map(toStoredEvent);
   }
 
   async readAll(after: GlobalPosition, limit: number): Promise<StoredEvent[]> {
@@ -197,22 +225,10 @@ function reservationKey(reservation: { scope: string; key: string }): string {
   return JSON.stringify([reservation.scope, reservation.key]);
 }
 
-/** The function's arguments: streams in lock order, events numbered from 1 within their stream. */
-function appendArguments(streams: readonly StreamAppend[], reservations: readonly Reservation[]): unknown[] {
-  const [eventStreamIds, ordinals, eventIds, types, data, metadata] = toEventColumns(streams, new Map());
-  const [scopes, keys, values] = toReservationColumns(reservations);
-  return [
-    streams.map((stream) => stream.streamId).sort(),
-    streams.map((stream) => stream.streamId),
-    streams.map((stream) => (stream.expectedVersion === 'any' ? -1 : stream.expectedVersion)),
-    eventStreamIds,
-    ordinals,
-    eventIds,
-    types,
-    data,
-    metadata,
-    scopes,
-    keys,
-    values,
-  ];
+/** Appends of a few rows (a scan, a command) are batched; an issuance of thousands goes alone. */
+const MAX_BATCHED_ROWS = 50;
+
+function isSmall({ streams, reservations }: AppendRequest): boolean {
+  const events = streams.reduce((sum, stream) => sum + stream.events.length, 0);
+  return events + reservations.length <= MAX_BATCHED_ROWS;
 }

@@ -23,8 +23,8 @@ export class VoucherResolver {
     return this.fromCode(scan.code as string);
   }
 
-  private fromQr(text: string): string {
-    const verified = this.keys.verifyQr(text.trim());
+  private async fromQr(text: string): Promise<string> {
+    const verified = await this.keys.verifyQrOffThread(text.trim());
     if (verified.ok) return verified.voucherId;
     if (verified.reason === 'malformed')
       throw new ProblemException('voucher.malformed-qr', 'this is not a Pass numérique QR code');

@@ -1,0 +1,38 @@
+// CPU time spent by the API process and by PostgreSQL's server processes, read from /proc (Linux).
+// On a shared, noisy machine, CPU milliseconds per redemption move far less than redemptions per
+// second: they say what a change saved even when another tenant takes the cores for a while.
+const { readdirSync, readFileSync } = require('node:fs');
+
+const TICKS_PER_MS = 100 / 1000; // USER_HZ is 100 on Linux
+
+function ticksOf(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[11]) + Number(fields[12]); // utime + stime
+}
+
+/** Milliseconds of CPU so far: `pid`'s own, and every PostgreSQL process's; undefined off Linux. */
+function cpuMilliseconds(pid) {
+  try {
+    let postgres = 0;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') postgres += ticksOf(entry);
+      } catch {
+        // the process ended while being read
+      }
+    }
+    return { api: ticksOf(pid) / TICKS_PER_MS, postgres: postgres / TICKS_PER_MS };
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU milliseconds per unit of work between two readings, or undefined when either is missing. */
+function cpuPer(before, after, units) {
+  if (!before || !after) return undefined;
+  return { api: (after.api - before.api) / units, postgres: (after.postgres - before.postgres) / units };
+}
+
+module.exports = { cpuMilliseconds, cpuPer };
