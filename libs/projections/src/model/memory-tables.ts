@@ -9,8 +9,9 @@ export type RowWrite =
 /**
  * Read-model rows in memory. Two uses:
  * - `complete` (replay, tests): every row is here, an absent row is an absent row;
- * - an overlay over SQL for one batch: only the rows loaded (or written whole in the batch) are known;
- *   reading another one is a bug in a projection's `reads`, and throws.
+ * - an overlay over SQL for one batch (live runner) or many (a rebuild's write-behind window): only
+ *   the rows loaded (or written whole since) are known; reading another one is a bug in a
+ *   projection's `reads`, and throws.
  * Every change is also recorded as the write to perform (`writes`), counters merged.
  */
 export class MemoryTables implements Memory {
@@ -37,12 +38,35 @@ export class MemoryTables implements Memory {
     return spec;
   }
 
-  /** A row as loaded from SQL (`undefined`: loaded and absent). */
+  /**
+   * A row as loaded from SQL (`undefined`: loaded and absent). An increment recorded before the load
+   * (possible when the overlay spans several batches, as a rebuild's window does) is not in SQL yet:
+   * it is added to the loaded row, which is then written whole.
+   */
   seed(table: string, key: Row, row: Row | undefined): void {
     const spec = this.spec(table);
     const id = keyOf(spec, key);
     this.known.get(table)!.add(id);
+    const pending = this.pending.get(table)!;
+    const unloadedDelta = pending.get(id);
+    if (unloadedDelta?.kind === 'delta') {
+      const merged = completeRow(spec, row ?? key);
+      for (const [column, delta] of Object.entries(unloadedDelta.values))
+        merged[column] = Number(merged[column] ?? 0) + delta;
+      this.rows.get(table)!.set(id, merged);
+      pending.set(id, { kind: 'full', row: merged });
+      return;
+    }
     if (row) this.rows.get(table)!.set(id, completeRow(spec, row));
+  }
+
+  /** How many rows this holds (known ones, and increments of rows not loaded): what bounds its memory. */
+  rowCount(): number {
+    let count = 0;
+    for (const known of this.known.values()) count += known.size;
+    for (const pending of this.pending.values())
+      for (const write of pending.values()) if (write.kind === 'delta') count++;
+    return count;
   }
 
   isKnown(table: string, key: Row): boolean {
@@ -50,9 +74,10 @@ export class MemoryTables implements Memory {
   }
 
   get(table: string, key: Row): Row | undefined {
-    if (!this.isKnown(table, key))
+    const id = keyOf(this.spec(table), key);
+    if (!this.complete && !this.known.get(table)!.has(id))
       throw new Error(`projection read ${table} ${JSON.stringify(key)} without declaring it`);
-    return this.rows.get(table)!.get(keyOf(this.spec(table), key));
+    return this.rows.get(table)!.get(id);
   }
 
   all(table: string): Row[] {

@@ -1,7 +1,7 @@
 import { MemoryTables } from './memory-tables';
 import type { ProjectedEvent } from './projected-event';
 import type { Projection } from './projection';
-import type { Memory, RowRef } from './table';
+import { keyOf, type Memory, type RowRef } from './table';
 
 /** Applies events one after the other: the same code path for SQL batches and in-memory replays. */
 export function applyEvents(
@@ -38,7 +38,8 @@ export async function preloadReads(
     const missing = new Map<string, RowRef>();
     for (const event of events)
       for (const ref of projection.reads(event, lenient))
-        if (!overlay.isKnown(ref.table, ref.key)) missing.set(JSON.stringify([ref.table, ref.key]), ref);
+        if (!overlay.isKnown(ref.table, ref.key))
+          missing.set(`${ref.table} ${keyOf(overlay.spec(ref.table), ref.key)}`, ref);
     if (missing.size === 0) return;
     await load([...missing.values()]);
   }

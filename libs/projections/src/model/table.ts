@@ -34,7 +34,15 @@ export interface RowRef {
   readonly key: Row;
 }
 
+/**
+ * A row's identity in maps. Rebuilds call this several times per event: a one-column text key is
+ * its own identity (no JSON); it cannot meet the JSON form of another key, which starts with `[`.
+ */
 export function keyOf(spec: TableSpec, row: Row): string {
+  if (spec.key.length === 1) {
+    const value = row[spec.key[0]];
+    if (typeof value === 'string' && !value.startsWith('[')) return value;
+  }
   return JSON.stringify(spec.key.map((column) => row[column] ?? null));
 }
 

@@ -76,6 +76,8 @@ export function voucherStatusProjection(): Projection {
         case 'BookIssued.v1': {
           const data = event.data;
           const funders = [...new Set([data.payerId, ...data.coFunders.map((share) => share.payerId)])];
+          // Kept in the history (jsonb) so the reader knows when scans stop being accepted.
+          const redeemableUntil = redemptionDeadline(data.validUntil, data.gracePeriodDays);
           return [
             {
               op: 'put',
@@ -94,14 +96,7 @@ export function voucherStatusProjection(): Projection {
                 valid_until: data.validUntil,
                 status: 'issued',
                 venue_id: null,
-                // Kept in the history (jsonb) so the reader knows when scans stop being accepted.
-                history: [
-                  {
-                    event: 'issued',
-                    at,
-                    redeemableUntil: redemptionDeadline(data.validUntil, data.gracePeriodDays),
-                  },
-                ],
+                history: [{ event: 'issued', at, redeemableUntil }],
               },
             })),
           ];

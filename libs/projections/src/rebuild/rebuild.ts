@@ -1,21 +1,17 @@
 import type { SqlEventStore } from '@pass/event-store';
 import type { Projection } from '../model/projection';
 import { tryAdvisoryLock } from '../runner/advisory-lock';
-import { applyBatch } from '../runner/apply-batch';
-import {
-  createGeneration,
-  dropGeneration,
-  ensureProjection,
-  readCheckpoint,
-  type Checkpoint,
-} from '../sql/catalog';
+import { createGeneration, dropGeneration, ensureProjection, readCheckpoint } from '../sql/catalog';
 import { createViewStatement } from '../sql/read-model-sql';
+import { WriteBehindWindow } from './write-behind-window';
 
 export interface RebuildReport {
   readonly name: string;
   readonly fromGeneration: number;
   readonly toGeneration: number;
   readonly events: number;
+  /** Write transactions into the new generation (see WriteBehindWindow). */
+  readonly flushes: number;
   readonly seconds: number;
   readonly eventsPerSecond: number;
 }
@@ -29,7 +25,12 @@ export interface RebuildReport {
 export async function rebuildProjection(
   store: SqlEventStore,
   projection: Projection,
-  options: { batchSize?: number; onProgress?: (events: number) => void } = {},
+  options: {
+    batchSize?: number;
+    /** Rows held in memory between writes (see WriteBehindWindow); tests make it small. */
+    windowRows?: number;
+    onProgress?: (events: number) => void;
+  } = {},
 ): Promise<RebuildReport> {
   const lock = await tryAdvisoryLock(store, `rebuild:${projection.name}`);
   if (!lock) throw new Error(`a rebuild of ${projection.name} is already running`);
@@ -46,7 +47,9 @@ export async function rebuildProjection(
       return generation;
     });
     const started = process.hrtime.bigint();
-    let checkpoint: Checkpoint = (await readCheckpoint(store.sql, projection.name, next))!;
+    const checkpoint = (await readCheckpoint(store.sql, projection.name, next))!;
+    // The next generation is private until the swap: its rows can wait in memory across batches.
+    const window = new WriteBehindWindow(store.sql, projection, checkpoint, options.windowRows);
     let events = 0;
     const batchSize = options.batchSize ?? 2000;
     let nextBatch = store.readAll(checkpoint.position, batchSize);
@@ -56,11 +59,11 @@ export async function rebuildProjection(
       // Read ahead while this batch is written: the log is only read, so the two overlap safely.
       nextBatch = store.readAll(batch[batch.length - 1].position, batchSize);
       nextBatch.catch(() => undefined); // awaited next round; a failed write must not leave it unhandled
-      await applyBatch(store.sql, projection, checkpoint, batch, { mustBeActive: false });
-      checkpoint = { generation: next, position: batch[batch.length - 1].position };
+      await window.add(batch);
       events += batch.length;
       options.onProgress?.(events);
     }
+    await window.flush();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const previous = await store.sql.transaction(async (tx) => {
       const [row] = await tx.query<{ generation: number }>(
@@ -77,6 +80,7 @@ export async function rebuildProjection(
       fromGeneration: previous,
       toGeneration: next,
       events,
+      flushes: window.flushes,
       seconds,
       eventsPerSecond: seconds > 0 ? Math.round(events / seconds) : events,
     };

@@ -4,9 +4,9 @@ import { comparePositions } from '../model/positions';
 import { projected } from '../model/projected-event';
 import type { Projection } from '../model/projection';
 import { applyEvents, preloadReads } from '../model/replay';
-import type { RowRef } from '../model/table';
 import { readCheckpoint, saveCheckpoint, type Checkpoint } from '../sql/catalog';
-import { loadRows, writeRows } from '../sql/read-model-sql';
+import { loadIntoOverlay } from '../sql/load-into-overlay';
+import { writeRows } from '../sql/read-model-sql';
 
 export interface BatchOptions {
   /** Only the live runner follows the active generation; a rebuild writes its own, not yet active. */
@@ -43,12 +43,7 @@ export async function applyBatch(
     if (!current || comparePositions(current.position, from.position) !== 0) return 'moved-on';
 
     const overlay = new MemoryTables(projection.tables, false);
-    await preloadReads(projection, overlay, events, async (refs) => {
-      for (const [table, tableRefs] of groupByTable(refs))
-        await loadRows(tx, overlay.spec(table), from.generation, tableRefs, (key, row) =>
-          overlay.seed(table, key, row),
-        );
-    });
+    await preloadReads(projection, overlay, events, loadIntoOverlay(tx, overlay, from.generation));
     applyEvents(projection, overlay, events);
     for (const [table, writes] of overlay.takeWrites())
       await writeRows(tx, overlay.spec(table), from.generation, writes);
@@ -62,10 +57,4 @@ export async function applyBatch(
     await options.beforeCommit?.();
     return 'applied';
   });
-}
-
-function groupByTable(refs: readonly RowRef[]): Map<string, RowRef[]> {
-  const groups = new Map<string, RowRef[]>();
-  for (const ref of refs) groups.set(ref.table, [...(groups.get(ref.table) ?? []), ref]);
-  return groups;
 }

@@ -1,0 +1,147 @@
+import type { GlobalPosition, SqlExecutor, StoredEvent } from '@pass/event-store';
+import { MemoryTables, type RowWrite } from '../model/memory-tables';
+import { comparePositions } from '../model/positions';
+import { projected } from '../model/projected-event';
+import type { Projection } from '../model/projection';
+import { applyEvents, preloadReads } from '../model/replay';
+import { keyOf, type Row, type RowRef } from '../model/table';
+import { readCheckpoint, saveCheckpoint, type Checkpoint } from '../sql/catalog';
+import { loadIntoOverlay } from '../sql/load-into-overlay';
+import { writeRows } from '../sql/read-model-sql';
+import { WrittenKeys } from './written-keys';
+
+/**
+ * 20,000 rows: a voucher-status row (history included) takes ~1 kB of heap, so the two windows
+ * alive at once (one filling, one being written) stay in the tens of MB whatever the log's length,
+ * and one flush sends PostgreSQL a few MB of JSON. Larger windows write fewer rows twice (a row
+ * changed on both sides of a flush), a gain that is small once most rows are written once.
+ */
+export const DEFAULT_WINDOW_ROWS = 20_000;
+
+/** A window whose writes are being committed while the next one fills. */
+interface Flushing {
+  readonly overlay: MemoryTables;
+  /** Rows the flush increments without knowing their value: readable only once it has committed. */
+  readonly increments: ReadonlySet<string>;
+  readonly done: Promise<void>;
+}
+
+/**
+ * A rebuild's write-behind window: one overlay kept across many batches, written to SQL (with the
+ * checkpoint, in one transaction) only once it holds `maxRows` rows. A voucher issued, handed out and
+ * redeemed in different batches is loaded once and written once instead of three times. The write
+ * runs while the next window fills (Node projects while PostgreSQL writes); one write at a time.
+ *
+ * Safe only for a generation nobody else reads or writes (a rebuild's, before the swap): its tables
+ * lag behind the work in memory, and a crash loses that work, which is fine since a crashed rebuild
+ * starts again from scratch. A row the window does not hold is read from the window being written if
+ * there, else it is as the last committed flush left it in SQL, unless it was never written (the
+ * tables start empty): then it is absent, and no query is needed.
+ */
+export class WriteBehindWindow {
+  private overlay: MemoryTables;
+  private flushing: Flushing | undefined;
+  /** Where the checkpoint stands once every flush started so far has committed. */
+  private flushed: Checkpoint;
+  private position: GlobalPosition | undefined;
+  private eventsSinceFlush = 0;
+  private readonly written = new WrittenKeys();
+  private flushCount = 0;
+
+  constructor(
+    private readonly sql: SqlExecutor,
+    private readonly projection: Projection,
+    from: Checkpoint,
+    private readonly maxRows: number = DEFAULT_WINDOW_ROWS,
+  ) {
+    this.overlay = this.emptyOverlay();
+    this.flushed = from;
+  }
+
+  /** Write transactions started so far, each with its checkpoint. */
+  get flushes(): number {
+    return this.flushCount;
+  }
+
+  /** Projects `stored` (read after the previous batch) into the window; starts its flush once full. */
+  async add(stored: readonly StoredEvent[]): Promise<void> {
+    if (stored.length === 0) return;
+    const events = stored.map(projected);
+    const overlay = this.overlay;
+    await preloadReads(this.projection, overlay, events, (refs) => this.load(overlay, refs));
+    applyEvents(this.projection, overlay, events);
+    this.position = events[events.length - 1].position;
+    this.eventsSinceFlush += events.length;
+    if (overlay.rowCount() >= this.maxRows) await this.startFlush();
+  }
+
+  /** Writes everything projected so far and waits for it: the checkpoint is then at the last event. */
+  async flush(): Promise<void> {
+    await this.startFlush();
+    await this.flushing?.done;
+  }
+
+  private async load(overlay: MemoryTables, refs: readonly RowRef[]): Promise<void> {
+    const flushing = this.flushing;
+    const fromSql: RowRef[] = [];
+    let afterFlush = false;
+    for (const { table, key } of refs) {
+      const id = rowId(overlay, table, key);
+      if (flushing?.overlay.isKnown(table, key)) overlay.seed(table, key, flushing.overlay.get(table, key));
+      else if (!this.written.mayHave(id)) overlay.seed(table, key, undefined);
+      else {
+        fromSql.push({ table, key });
+        afterFlush ||= flushing?.increments.has(id) ?? false;
+      }
+    }
+    if (afterFlush) await flushing?.done;
+    if (fromSql.length > 0) await loadIntoOverlay(this.sql, overlay, this.flushed.generation)(fromSql);
+  }
+
+  private async startFlush(): Promise<void> {
+    const position = this.position;
+    if (!position || this.eventsSinceFlush === 0) return;
+    await this.flushing?.done; // one write at a time: at most two windows in memory
+    const overlay = this.overlay;
+    const writes = overlay.takeWrites();
+    const increments = new Set<string>();
+    for (const [table, tableWrites] of writes)
+      for (const write of tableWrites) {
+        if (write.kind === 'delete') continue;
+        const id = rowId(overlay, table, write.kind === 'full' ? write.row : write.key);
+        this.written.add(id);
+        if (write.kind === 'delta') increments.add(id);
+      }
+    const done = this.write(writes, this.flushed, position, this.eventsSinceFlush);
+    done.catch(() => undefined); // awaited by the next load, flush or rebuild's end
+    this.flushing = { overlay, increments, done };
+    this.flushCount++;
+    this.flushed = { generation: this.flushed.generation, position };
+    this.eventsSinceFlush = 0;
+    this.overlay = this.emptyOverlay();
+  }
+
+  private async write(
+    writes: Map<string, RowWrite[]>,
+    from: Checkpoint,
+    position: GlobalPosition,
+    events: number,
+  ): Promise<void> {
+    const { name } = this.projection;
+    await this.sql.transaction(async (tx) => {
+      const current = await readCheckpoint(tx, name, from.generation);
+      if (!current || comparePositions(current.position, from.position) !== 0)
+        throw new Error(`${name} generation ${from.generation} was written by someone else`);
+      for (const [table, tableWrites] of writes)
+        await writeRows(tx, this.overlay.spec(table), from.generation, tableWrites);
+      await saveCheckpoint(tx, name, from.generation, position, events);
+    });
+  }
+
+  private emptyOverlay(): MemoryTables {
+    return new MemoryTables(this.projection.tables, false);
+  }
+}
+
+const rowId = (overlay: MemoryTables, table: string, key: Row): string =>
+  `${table} ${keyOf(overlay.spec(table), key)}`;
