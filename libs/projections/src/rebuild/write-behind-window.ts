@@ -11,10 +11,11 @@ import { writeRows } from '../sql/read-model-sql';
 import { WrittenKeys } from './written-keys';
 
 /**
- * 20,000 rows: a voucher-status row (history included) takes ~1 kB of heap, so the two windows
- * alive at once (one filling, one being written) stay in the tens of MB whatever the log's length,
- * and one flush sends PostgreSQL a few MB of JSON. Larger windows write fewer rows twice (a row
- * changed on both sides of a flush), a gain that is small once most rows are written once.
+ * 20,000 rows: a voucher-status row (history included) takes ~1 kB of heap, and two windows live at
+ * once (one filling, one being written, with its JSON for PostgreSQL), so memory depends on this
+ * number, never on the log's length: measured peak RSS of a voucher-status rebuild ~310-350 MB for
+ * logs of 90,000 and 270,000 events, against ~165-190 MB writing every batch. Larger windows write
+ * fewer rows twice (a row changed on both sides of a flush), a small gain once most are written once.
  */
 export const DEFAULT_WINDOW_ROWS = 20_000;
 
