@@ -72,6 +72,16 @@ describeInBrowser('web scanner: locations, services and sessions of several vouc
       .map((event) => event.data as Redeemed);
   }
 
+  /** The venue's redemptions: exactly `voucherIds`, all in one session, at `locationId`. */
+  async function expectOneSession(venueId: string, voucherIds: string[], locationId: string) {
+    const log = (await redemptions()).filter((r) => r.venueId === venueId);
+    expect(log.map((r) => r.voucherId).sort()).toEqual([...voucherIds].sort());
+    expect(new Set(log.map((r) => r.sessionId)).size).toBe(1);
+    expect(log[0].sessionId).toMatch(/^ses_/);
+    expect(log.every((r) => r.locationId === locationId)).toBe(true);
+    return log;
+  }
+
   /** A venue with two locations in the programme's territory and a service of `price` vouchers. */
   async function venueWithSessions(price: number, regulatedTariff: boolean, vouchersPerBook = 5) {
     const scenario = await readyToRedeem(t, vouchersPerBook);
@@ -188,16 +198,8 @@ describeInBrowser('web scanner: locations, services and sessions of several vouc
     await amounts.getByText('Total : 30,00 €').waitFor();
     expect(posts).toHaveLength(1);
 
-    const log = (await redemptions()).filter((r) => r.venueId === venue.venueId);
-    expect(log.map((r) => r.voucherId).sort()).toEqual(
-      book.vouchers
-        .slice(0, 3)
-        .map((v) => v.voucherId)
-        .sort(),
-    );
-    expect(new Set(log.map((r) => r.sessionId)).size).toBe(1);
-    expect(log[0].sessionId).toMatch(/^ses_/);
-    expect(log.every((r) => r.locationId === merignac)).toBe(true);
+    const threeVouchers = book.vouchers.slice(0, 3).map((v) => v.voucherId);
+    const log = await expectOneSession(venue.venueId, threeVouchers, merignac);
     expect(log.every((r) => r.service?.serviceId === serviceId)).toBe(true);
 
     // The choice is kept on the device.
@@ -242,16 +244,8 @@ describeInBrowser('web scanner: locations, services and sessions of several vouc
     await page.getByText('Tous les chèques enregistrés hors ligne ont été envoyés.').waitFor();
     expect(posts).toHaveLength(1);
 
-    const log = (await redemptions()).filter((r) => r.venueId === venue.venueId);
-    expect(log.map((r) => r.voucherId).sort()).toEqual(
-      book.vouchers
-        .slice(0, 3)
-        .map((v) => v.voucherId)
-        .sort(),
-    );
-    expect(new Set(log.map((r) => r.sessionId)).size).toBe(1);
-    expect(log[0].sessionId).toBeDefined();
-    expect(log.every((r) => r.locationId === bordeaux)).toBe(true);
+    const threeVouchers = book.vouchers.slice(0, 3).map((v) => v.voucherId);
+    await expectOneSession(venue.venueId, threeVouchers, bordeaux);
     await context.close();
   });
 

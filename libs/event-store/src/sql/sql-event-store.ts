@@ -22,7 +22,7 @@ import { CURRENT_VERSIONS, PING, SELECT_ALL_AFTER, SELECT_RESERVATION, SELECT_ST
 import { EventRow, toStoredEvent } from './row-mapping';
 import { EVENTS_STREAM_VERSION_CONSTRAINT } from './schema';
 import { hasSqlState, isUniqueViolation, SqlExecutor, SqlQueryable } from './sql-executor';
-import { StreamReadBatcher } from './stream-read-batcher';
+import { groupByStream, StreamReadBatcher, streamsAsked } from './stream-read-batcher';
 
 /** The event-store algorithm, once, for every SQL adapter (PostgreSQL, PGlite). */
 /** Appends within this window share one NOTIFY: readers need a wake-up, not one per event. */
@@ -122,9 +122,7 @@ export abstract class SqlEventStore implements EventStore {
 
   async readStreams(streamIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
     if (this.batchesConcurrentCalls) return this.streamReads.read(streamIds);
-    const streams = new Map<string, StoredEvent[]>(streamIds.map((id) => [id, []]));
-    for (const event of await this.readStreamsNow([...streamIds])) streams.get(event.streamId)!.push(event);
-    return streams;
+    return streamsAsked(streamIds, groupByStream(await this.readStreamsNow([...streamIds])));
   }
 
   private async readStreamsNow(streamIds: string[]): Promise<StoredEvent[]> {

@@ -33,8 +33,7 @@ export class StreamReadBatcher {
     this.readNow(streamIds).then(
       (events) => {
         const byStream = groupByStream(events);
-        for (const read of batch)
-          read.resolve(new Map(read.streamIds.map((id) => [id, [...(byStream.get(id) ?? [])]])));
+        for (const read of batch) read.resolve(streamsAsked(read.streamIds, byStream));
       },
       (error: unknown) => {
         for (const read of batch) read.reject(error);
@@ -43,7 +42,15 @@ export class StreamReadBatcher {
   }
 }
 
-function groupByStream(events: readonly StoredEvent[]): Map<string, StoredEvent[]> {
+/** The streams one caller asked for, in its order, unknown ones empty; each caller owns its arrays. */
+export function streamsAsked(
+  streamIds: readonly string[],
+  byStream: ReadonlyMap<string, readonly StoredEvent[]>,
+): Map<string, StoredEvent[]> {
+  return new Map(streamIds.map((id) => [id, [...(byStream.get(id) ?? [])]]));
+}
+
+export function groupByStream(events: readonly StoredEvent[]): Map<string, StoredEvent[]> {
   const byStream = new Map<string, StoredEvent[]>();
   for (const event of events) {
     const stream = byStream.get(event.streamId);
