@@ -1,10 +1,10 @@
-import type { SqlExecutor, StoredEvent } from '@pass/event-store';
+import type { SqlExecutor, SqlQueryable, StoredEvent } from '@pass/event-store';
 import { MemoryTables } from '../model/memory-tables';
 import { comparePositions } from '../model/positions';
 import { projected } from '../model/projected-event';
 import type { Projection } from '../model/projection';
 import { applyEvents, preloadReads } from '../model/replay';
-import { readCheckpoint, saveCheckpoint, type Checkpoint } from '../sql/catalog';
+import { lockActiveCheckpoints, readCheckpoint, saveCheckpoints, type Checkpoint } from '../sql/catalog';
 import { loadIntoOverlay } from '../sql/load-into-overlay';
 import { writeRows } from '../sql/read-model-sql';
 
@@ -16,6 +16,14 @@ export interface BatchOptions {
 }
 
 export type BatchOutcome = 'applied' | 'moved-on';
+
+/** `stored` (read after `from`) for generation `from.generation` of `projection`. */
+export interface Batch {
+  readonly projection: Projection;
+  readonly from: Checkpoint;
+  readonly stored: readonly StoredEvent[];
+  readonly options: BatchOptions;
+}
 
 /**
  * Applies `events` (read after `from`) to generation `from.generation` and moves its checkpoint to
@@ -30,31 +38,63 @@ export async function applyBatch(
   stored: readonly StoredEvent[],
   options: BatchOptions,
 ): Promise<BatchOutcome> {
-  const events = stored.map(projected);
-  return sql.transaction(async (tx) => {
-    if (options.mustBeActive) {
-      const [active] = await tx.query<{ generation: number }>(
-        `select generation from pj_projections where name = $1 for update`,
-        [projection.name],
-      );
-      if (Number(active?.generation) !== from.generation) return 'moved-on';
-    }
-    const current = await readCheckpoint(tx, projection.name, from.generation);
-    if (!current || comparePositions(current.position, from.position) !== 0) return 'moved-on';
+  const [outcome] = await applyBatches(sql, [{ projection, from, stored, options }]);
+  return outcome;
+}
 
-    const overlay = new MemoryTables(projection.tables, false);
-    await preloadReads(projection, overlay, events, loadIntoOverlay(tx, overlay, from.generation));
-    applyEvents(projection, overlay, events);
-    for (const [table, writes] of overlay.takeWrites())
-      await writeRows(tx, overlay.spec(table), from.generation, writes);
-    await saveCheckpoint(
+/**
+ * applyBatch for batches of different projections in one transaction (each with its own outcome):
+ * a process running six projections then commits once per round instead of six times, with one
+ * statement to check and one to move all their checkpoints. All or none of them are written.
+ */
+export async function applyBatches(sql: SqlExecutor, batches: readonly Batch[]): Promise<BatchOutcome[]> {
+  const names = batches.map((batch) => batch.projection.name);
+  if (new Set(names).size !== names.length) throw new Error(`one batch per projection: ${names.join(', ')}`);
+  return sql.transaction(async (tx) => {
+    const standing = await lockCheckpoints(tx, batches);
+    const outcomes = batches.map((batch): BatchOutcome => {
+      const current = standing.get(batch.projection.name);
+      const unmoved =
+        current?.generation === batch.from.generation &&
+        comparePositions(current.position, batch.from.position) === 0;
+      return unmoved ? 'applied' : 'moved-on';
+    });
+    const applied = batches.filter((_, index) => outcomes[index] === 'applied');
+    for (const batch of applied) await writeBatch(tx, batch);
+    await saveCheckpoints(
       tx,
-      projection.name,
-      from.generation,
-      events[events.length - 1].position,
-      events.length,
+      applied.map(({ projection, from, stored }) => ({
+        name: projection.name,
+        generation: from.generation,
+        position: stored[stored.length - 1].position,
+        events: stored.length,
+      })),
     );
-    await options.beforeCommit?.();
-    return 'applied';
+    await Promise.all(applied.map((batch) => batch.options.beforeCommit?.()));
+    return outcomes;
   });
+}
+
+/** Where each batch's generation stands; live ones locked (lockActiveCheckpoints). */
+async function lockCheckpoints(
+  tx: SqlQueryable,
+  batches: readonly Batch[],
+): Promise<Map<string, Checkpoint>> {
+  const live = batches.filter((batch) => batch.options.mustBeActive).map((batch) => batch.projection.name);
+  const standing = live.length > 0 ? await lockActiveCheckpoints(tx, live) : new Map<string, Checkpoint>();
+  for (const { projection, from, options } of batches) {
+    if (options.mustBeActive) continue;
+    const current = await readCheckpoint(tx, projection.name, from.generation);
+    if (current) standing.set(projection.name, current);
+  }
+  return standing;
+}
+
+async function writeBatch(tx: SqlQueryable, { projection, from, stored }: Batch): Promise<void> {
+  const events = stored.map(projected);
+  const overlay = new MemoryTables(projection.tables, false);
+  await preloadReads(projection, overlay, events, loadIntoOverlay(tx, overlay, from.generation));
+  applyEvents(projection, overlay, events);
+  for (const [table, writes] of overlay.takeWrites())
+    await writeRows(tx, overlay.spec(table), from.generation, writes);
 }

@@ -1,8 +1,15 @@
 import type { SqlEventStore } from '@pass/event-store';
 import type { Projection } from '../model/projection';
+import { BatchCombiner } from './batch-combiner';
 import { ProjectionRunner, type RunnerOptions } from './projection-runner';
 
-/** All projections of one process (the API in-process, or apps/projector), each with its own runner and lock. */
+/** How long the combiner waits for the other runners' batches: they read the log together, but their answers arrive apart. */
+const COMBINE_WINDOW_MS = 3;
+
+/**
+ * All projections of one process (the API in-process, or apps/projector), each with its own runner
+ * and lock; the batches they write at about the same time share one transaction (BatchCombiner).
+ */
 export class ProjectionHost {
   readonly runners: ProjectionRunner[];
   private stopListening?: Promise<(() => Promise<void>) | undefined>;
@@ -12,7 +19,10 @@ export class ProjectionHost {
     projections: readonly Projection[],
     options: RunnerOptions = {},
   ) {
-    this.runners = projections.map((projection) => new ProjectionRunner(store, projection, options));
+    const combiner = new BatchCombiner(store.sql, COMBINE_WINDOW_MS);
+    this.runners = projections.map(
+      (projection) => new ProjectionRunner(store, projection, options, combiner),
+    );
   }
 
   /** Runners wake on the store's append notifications (LISTEN/NOTIFY) and poll as a fallback. */

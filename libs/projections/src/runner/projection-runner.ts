@@ -2,7 +2,8 @@ import type { SqlEventStore } from '@pass/event-store';
 import type { Projection } from '../model/projection';
 import { ensureProjection, readActiveCheckpoint, type Checkpoint } from '../sql/catalog';
 import { survivePoolClientErrors, tryAdvisoryLock, type HeldLock } from './advisory-lock';
-import { applyBatch } from './apply-batch';
+import { applyBatch, type Batch, type BatchOutcome } from './apply-batch';
+import type { BatchCombiner } from './batch-combiner';
 
 export interface RunnerOptions {
   readonly batchSize?: number;
@@ -37,10 +38,15 @@ export class ProjectionRunner {
   private readonly paceMs: number;
   private readonly lockRetryMs: number;
 
+  /**
+   * @param combiner where the running loop hands its batches, when a host runs several projections:
+   * they then share transactions. catchUp() writes its own, in the caller's flow.
+   */
   constructor(
     private readonly store: SqlEventStore,
     readonly projection: Projection,
     private readonly options: RunnerOptions = {},
+    private readonly combiner?: BatchCombiner,
   ) {
     this.batchSize = options.batchSize ?? 500;
     this.idleMs = options.idleMs ?? 150;
@@ -75,15 +81,17 @@ export class ProjectionRunner {
   }
 
   /** One batch: the number of events applied (0 when caught up). */
-  async step(): Promise<number> {
+  async step(write = this.writeAlone): Promise<number> {
     for (let attempt = 0; attempt < 3; attempt++) {
       this.checkpoint ??= await readActiveCheckpoint(this.store.sql, this.name);
       if (!this.checkpoint) this.checkpoint = await ensureProjection(this.store.sql, this.projection);
       const events = await this.store.readAll(this.checkpoint.position, this.batchSize);
       if (events.length === 0) return 0;
-      const outcome = await applyBatch(this.store.sql, this.projection, this.checkpoint, events, {
-        mustBeActive: true,
-        beforeCommit: this.options.beforeCommit,
+      const outcome = await write({
+        projection: this.projection,
+        from: this.checkpoint,
+        stored: events,
+        options: { mustBeActive: true, beforeCommit: this.options.beforeCommit },
       });
       if (outcome === 'applied') {
         this.checkpoint = { ...this.checkpoint, position: events[events.length - 1].position };
@@ -94,6 +102,12 @@ export class ProjectionRunner {
     }
     return 0;
   }
+
+  private readonly writeAlone = (batch: Batch): Promise<BatchOutcome> =>
+    applyBatch(this.store.sql, batch.projection, batch.from, batch.stored, batch.options);
+
+  private readonly writeCombined = (batch: Batch): Promise<BatchOutcome> =>
+    this.combiner ? this.combiner.apply(batch) : this.writeAlone(batch);
 
   /** Applies batches until the log holds nothing more for this projection. */
   async catchUp(): Promise<number> {
@@ -125,7 +139,7 @@ export class ProjectionRunner {
       try {
         await ensureProjection(this.store.sql, this.projection);
         while (!this.stopped && !lost) {
-          const applied = await this.step();
+          const applied = await this.step(this.writeCombined);
           if (applied === 0) await this.sleep(this.idleMs);
           else if (applied < this.batchSize) await this.pause(this.paceMs);
         }

@@ -80,7 +80,7 @@ export async function dropGeneration(
 
 /** The generation readers see, and where it stands. */
 export async function readActiveCheckpoint(db: SqlQueryable, name: string): Promise<Checkpoint | undefined> {
-  const [row] = await db.query<{ generation: number; transaction_id: string; global_position: string }>(
+  const [row] = await db.query<CheckpointRow>(
     `select c.generation, c.transaction_id, c.global_position from pj_projections p
      join pj_checkpoints c on c.name = p.name and c.generation = p.generation where p.name = $1`,
     [name],
@@ -93,7 +93,7 @@ export async function readCheckpoint(
   name: string,
   generation: number,
 ): Promise<Checkpoint | undefined> {
-  const [row] = await db.query<{ generation: number; transaction_id: string; global_position: string }>(
+  const [row] = await db.query<CheckpointRow>(
     `select generation, transaction_id, global_position from pj_checkpoints where name = $1 and generation = $2`,
     [name, generation],
   );
@@ -107,18 +107,71 @@ export async function saveCheckpoint(
   position: GlobalPosition,
   events: number,
 ): Promise<void> {
+  await saveCheckpoints(tx, [{ name, generation, position, events }]);
+}
+
+export interface CheckpointMove {
+  readonly name: string;
+  readonly generation: number;
+  readonly position: GlobalPosition;
+  /** How many events the move applied (the checkpoint counts them). */
+  readonly events: number;
+}
+
+/** Moves several checkpoints in one statement. */
+export async function saveCheckpoints(tx: SqlQueryable, moves: readonly CheckpointMove[]): Promise<void> {
+  if (moves.length === 0) return;
   await tx.query(
-    `update pj_checkpoints set transaction_id = $3, global_position = $4, events = events + $5, updated_at = now()
-     where name = $1 and generation = $2`,
-    [name, generation, position.transactionId, position.globalPosition, events],
+    `update pj_checkpoints c set transaction_id = x.transaction_id, global_position = x.global_position,
+       events = c.events + x.events, updated_at = now()
+     from jsonb_to_recordset($1::jsonb) as x(name text, generation int, transaction_id text, global_position text, events bigint)
+     where c.name = x.name and c.generation = x.generation`,
+    [
+      JSON.stringify(
+        moves.map(({ name, generation, position, events }) => ({
+          name,
+          generation,
+          transaction_id: position.transactionId,
+          global_position: position.globalPosition,
+          events,
+        })),
+      ),
+    ],
   );
 }
 
-function toCheckpoint(row: {
+/**
+ * The active generation's checkpoint of each named projection, its catalog row locked until the
+ * transaction ends: a blue/green swap waits for the writer, and the writer sees a finished swap.
+ * Two statements on purpose: under READ COMMITTED, a lock that had to wait returns the rows of the
+ * statement's snapshot, taken before the other writer committed; the checkpoints are read after.
+ */
+export async function lockActiveCheckpoints(
+  tx: SqlQueryable,
+  names: readonly string[],
+): Promise<Map<string, Checkpoint>> {
+  const named = JSON.stringify(names);
+  await tx.query(
+    `select name from pj_projections where name in (select jsonb_array_elements_text($1::jsonb))
+     order by name for update`,
+    [named],
+  );
+  const rows = await tx.query<CheckpointRow & { name: string }>(
+    `select c.name, c.generation, c.transaction_id, c.global_position from pj_projections p
+     join pj_checkpoints c on c.name = p.name and c.generation = p.generation
+     where p.name in (select jsonb_array_elements_text($1::jsonb))`,
+    [named],
+  );
+  return new Map(rows.map((row) => [row.name, toCheckpoint(row)]));
+}
+
+interface CheckpointRow {
   generation: number;
   transaction_id: string;
   global_position: string;
-}): Checkpoint {
+}
+
+function toCheckpoint(row: CheckpointRow): Checkpoint {
   return {
     generation: Number(row.generation),
     position: { transactionId: String(row.transaction_id), globalPosition: String(row.global_position) },
