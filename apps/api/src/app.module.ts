@@ -28,6 +28,7 @@ import { SettlementsModule } from './settlements/settlements.module';
 import { TerritoriesModule } from './territories/territories.module';
 import { VenuesModule } from './venues/venues.module';
 import { VouchersModule } from './vouchers/vouchers.module';
+import { FixedWindowStorage } from './vouchers/redeem-voucher/fixed-window-storage';
 import { WebModule } from './web/web.module';
 
 @Module({})
@@ -45,13 +46,16 @@ export class AppModule {
             autoLogging: { ignore: (request) => request.url === '/health' || request.url === '/metrics' },
           },
         }),
-        ThrottlerModule.forRoot([
-          {
-            name: 'redemptions',
-            ttl: config.redemptionRateLimit.windowMs,
-            limit: config.redemptionRateLimit.limit,
-          },
-        ]),
+        ThrottlerModule.forRoot({
+          throttlers: [
+            {
+              name: 'redemptions',
+              ttl: config.redemptionRateLimit.windowMs,
+              limit: config.redemptionRateLimit.limit,
+            },
+          ],
+          storage: new FixedWindowStorage(),
+        }),
         CqrsModule.forRoot(),
         ScheduleModule.forRoot(),
         EventStoreModule,
