@@ -3,17 +3,13 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   bookIdOfVoucher,
   decideRedeemSession,
-  evolveBook,
-  evolveVenue,
-  initialBookState,
-  initialVenueState,
+  isDomainError,
   streams,
   type Actor,
-  type BookState,
   type VoucherRedeemed,
 } from '@pass/domain';
 import type { EventStore } from '@pass/event-store';
-import { foldStream, orThrow, retryOnConflict } from '../../infrastructure/aggregate-stream';
+import { orThrow, retryOnConflict } from '../../infrastructure/aggregate-stream';
 import { Clock } from '../../infrastructure/clock';
 import { EVENT_STORE } from '../../infrastructure/event-store.module';
 import { toNewEvents } from '../../infrastructure/new-events';
@@ -21,6 +17,7 @@ import { randomId } from '../../infrastructure/random-ids';
 import { IdempotencyService } from '../../idempotency/idempotency.service';
 import { ProblemException } from '../../problems/problem.exception';
 import type { RedeemVoucherRequest, VoucherScanRequest } from './redeem-voucher.request';
+import { RedemptionStateReader } from './redemption-state';
 import { VoucherResolver } from './voucher-resolver';
 
 export class RedeemVoucherCommand {
@@ -47,12 +44,16 @@ export interface SessionRedemption {
 
 @CommandHandler(RedeemVoucherCommand)
 export class RedeemVoucherHandler implements ICommandHandler<RedeemVoucherCommand> {
+  private readonly state: RedemptionStateReader;
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly clock: Clock,
     private readonly vouchers: VoucherResolver,
     private readonly idempotency: IdempotencyService,
-  ) {}
+  ) {
+    this.state = new RedemptionStateReader(store);
+  }
 
   execute({ actor, request, idempotencyKey }: RedeemVoucherCommand): Promise<Redemption | SessionRedemption> {
     if (idempotencyKey === undefined)
@@ -79,37 +80,36 @@ export class RedeemVoucherHandler implements ICommandHandler<RedeemVoucherComman
       // Each book stream is the unit of consistency of its vouchers: their versions make concurrent
       // scans race for one append, and a session's books are appended all together or not at all.
       return retryOnConflict(async () => {
-        const { books, versions, venue } = await this.load(bookIds, actor.org);
-        const redeemed = orThrow(decideRedeemSession(session, books, venue));
+        let state = await this.state.load(bookIds, actor.org, true);
+        let decision = decideRedeemSession(session, state.books, state.venue);
+        // A book remembered from an earlier redemption may have moved since (cancelled, expired,
+        // redeemed elsewhere): the append's version check catches it, but a refusal appends nothing.
+        if (isDomainError(decision) && state.remembered) {
+          state = await this.state.load(bookIds, actor.org, false);
+          decision = decideRedeemSession(session, state.books, state.venue);
+        }
+        const redeemed = orThrow(decision);
         const answer = answerFor(redeemed, session.sessionId, session.scannedAt);
-        await this.store.append(
-          bookIds.map((bookId) => ({
-            streamId: streams.book(bookId),
-            expectedVersion: versions.get(bookId) ?? 0,
-            events: toNewEvents(
-              redeemed.filter((event) => event.data.bookId === bookId),
-              { by: actor.subject },
-            ),
-          })),
-          { reservations: this.idempotency.reservation(idempotent, 201, answer) },
-        );
+        try {
+          await this.store.append(
+            bookIds.map((bookId) => ({
+              streamId: streams.book(bookId),
+              expectedVersion: state.versions.get(bookId) ?? 0,
+              events: toNewEvents(
+                redeemed.filter((event) => event.data.bookId === bookId),
+                { by: actor.subject },
+              ),
+            })),
+            { reservations: this.idempotency.reservation(idempotent, 201, answer) },
+          );
+        } catch (error) {
+          this.state.forget(bookIds);
+          throw error;
+        }
+        this.state.appended(state, redeemed);
         return answer;
       });
     });
-  }
-
-  /** The books and the venue in one round trip. */
-  private async load(bookIds: readonly string[], venueId: string) {
-    const read = await this.store.readStreams([...bookIds.map(streams.book), streams.venue(venueId)]);
-    const books = new Map<string, BookState>();
-    const versions = new Map<string, number>();
-    for (const bookId of bookIds) {
-      const book = foldStream(read.get(streams.book(bookId)) ?? [], evolveBook, initialBookState);
-      books.set(bookId, book.state);
-      versions.set(bookId, book.version);
-    }
-    const venue = foldStream(read.get(streams.venue(venueId)) ?? [], evolveVenue, initialVenueState);
-    return { books, versions, venue: venue.state };
   }
 }
 
