@@ -1,20 +1,12 @@
-import {
-  START_OF_LOG,
-  type SqlEventStore,
-  type SqlExecutor,
-  type SqlQueryable,
-  type StoredEvent,
-} from '@pass/event-store';
+import { START_OF_LOG, type SqlEventStore, type SqlExecutor, type StoredEvent } from '@pass/event-store';
 import { onBothStores } from '../../../../test/support/both-stores';
-import { projected } from '../model/projected-event';
 import type { Projection } from '../model/projection';
-import { replay } from '../model/replay';
-import { keyOf, type Change, type Row, type TableSpec } from '../model/table';
+import type { Change, TableSpec } from '../model/table';
 import { allProjections } from '../projections/all-projections';
 import { applyBatch } from '../runner/apply-batch';
 import { ensureProjection } from '../sql/catalog';
-import { selectAll, viewName } from '../sql/read-model-sql';
 import { openTestStore, type TestStore } from '../testing/stores';
+import { rowsInSql, rowsReplayed } from '../testing/rows';
 import { runWorkload } from '../testing/workload-driver';
 import { rebuildProjection } from './rebuild';
 
@@ -57,21 +49,6 @@ function countingProjection(): Projection {
       return changes;
     },
   };
-}
-
-const byKey = (spec: TableSpec, rows: Row[]) =>
-  [...rows].sort((a, b) => (keyOf(spec, a) < keyOf(spec, b) ? -1 : 1));
-
-async function rowsInSql(db: SqlQueryable, projection: Projection): Promise<Record<string, Row[]>> {
-  const tables: Record<string, Row[]> = {};
-  for (const spec of projection.tables)
-    tables[spec.name] = byKey(spec, await selectAll(db, spec, viewName(spec)));
-  return tables;
-}
-
-function rowsReplayed(projection: Projection, events: readonly StoredEvent[]): Record<string, Row[]> {
-  const memory = replay(projection, events.map(projected));
-  return Object.fromEntries(projection.tables.map((spec) => [spec.name, byKey(spec, memory.all(spec.name))]));
 }
 
 onBothStores('a rebuild through a write-behind window', (kind) => {

@@ -1,13 +1,10 @@
 import { START_OF_LOG, type SqlExecutor, type StoredEvent } from '@pass/event-store';
 import { onBothStores } from '../../../../test/support/both-stores';
-import { projected } from '../model/projected-event';
 import type { Projection } from '../model/projection';
-import { replay } from '../model/replay';
-import { keyOf, type Row, type TableSpec } from '../model/table';
 import { allProjections } from '../projections/all-projections';
 import { ensureProjection, readActiveCheckpoint, type Checkpoint } from '../sql/catalog';
-import { selectAll, viewName } from '../sql/read-model-sql';
 import { openTestStore, type TestStore } from '../testing/stores';
+import { rowsInSql, rowsReplayed } from '../testing/rows';
 import { runWorkload } from '../testing/workload-driver';
 import type { Batch } from './apply-batch';
 import { BatchCombiner } from './batch-combiner';
@@ -26,21 +23,6 @@ function countingTransactions(sql: SqlExecutor): { sql: SqlExecutor; transaction
       close: () => sql.close(),
     },
   };
-}
-
-const byKey = (spec: TableSpec, rows: Row[]) =>
-  [...rows].sort((a, b) => (keyOf(spec, a) < keyOf(spec, b) ? -1 : 1));
-
-async function rowsOf(sql: SqlExecutor, projection: Projection): Promise<Record<string, Row[]>> {
-  const tables: Record<string, Row[]> = {};
-  for (const spec of projection.tables)
-    tables[spec.name] = byKey(spec, await selectAll(sql, spec, viewName(spec)));
-  return tables;
-}
-
-function rowsReplayed(projection: Projection, events: readonly StoredEvent[]): Record<string, Row[]> {
-  const memory = replay(projection, events.map(projected));
-  return Object.fromEntries(projection.tables.map((spec) => [spec.name, byKey(spec, memory.all(spec.name))]));
 }
 
 const live = { mustBeActive: true };
@@ -78,7 +60,7 @@ onBothStores('batches of several projections written as one transaction', (kind)
     expect(outcomes).toEqual(['applied', 'applied', 'moved-on']);
     expect(counting.transactions()).toBe(1);
     for (const projection of [first, second])
-      expect(await rowsOf(t.store.sql, projection)).toEqual(rowsReplayed(projection, events));
+      expect(await rowsInSql(t.store.sql, projection)).toEqual(rowsReplayed(projection, events));
     const last = events[events.length - 1].position;
     expect((await readActiveCheckpoint(t.store.sql, first.name))!.position).toEqual(last);
     expect((await readActiveCheckpoint(t.store.sql, second.name))!.position).toEqual(last);
@@ -103,7 +85,7 @@ onBothStores('batches of several projections written as one transaction', (kind)
 
     expect(good).toEqual({ status: 'fulfilled', value: 'applied' });
     expect(bad).toMatchObject({ status: 'rejected', reason: new Error('a bug in this projection') });
-    expect(await rowsOf(t.store.sql, first)).toEqual(rowsReplayed(first, events));
+    expect(await rowsInSql(t.store.sql, first)).toEqual(rowsReplayed(first, events));
     expect(await readActiveCheckpoint(t.store.sql, failing.name)).toEqual(starts[1]);
   });
 
@@ -117,6 +99,6 @@ onBothStores('batches of several projections written as one transaction', (kind)
     ]);
 
     expect([...outcomes].sort()).toEqual(['applied', 'moved-on']);
-    expect(await rowsOf(t.store.sql, first)).toEqual(rowsReplayed(first, events));
+    expect(await rowsInSql(t.store.sql, first)).toEqual(rowsReplayed(first, events));
   });
 });
