@@ -4,13 +4,12 @@ import { comparePositions } from '../model/positions';
 import { projected } from '../model/projected-event';
 import type { Projection } from '../model/projection';
 import { applyEvents, preloadReads } from '../model/replay';
-import { lockActiveCheckpoints, readCheckpoint, saveCheckpoints, type Checkpoint } from '../sql/catalog';
+import { lockActiveCheckpoints, saveCheckpoints, type Checkpoint } from '../sql/catalog';
 import { loadIntoOverlay } from '../sql/load-into-overlay';
 import { writeRows } from '../sql/read-model-sql';
 
+/** Batches follow the active generation (a rebuild writes its own through rebuild/write-behind-window.ts). */
 export interface BatchOptions {
-  /** Only the live runner follows the active generation; a rebuild writes its own, not yet active. */
-  readonly mustBeActive: boolean;
   /** Test seam: runs after the rows are written and before COMMIT (the kill -9 test stops the process there). */
   readonly beforeCommit?: () => Promise<void>;
 }
@@ -45,13 +44,13 @@ export async function applyBatch(
 /**
  * applyBatch for batches of different projections in one transaction (each with its own outcome):
  * a process running six projections then commits once per round instead of six times, with one
- * statement to check and one to move all their checkpoints. All or none of them are written.
+ * statement to lock their catalog rows, one to read and one to move all their checkpoints. All or none of them are written.
  */
 export async function applyBatches(sql: SqlExecutor, batches: readonly Batch[]): Promise<BatchOutcome[]> {
   const names = batches.map((batch) => batch.projection.name);
   if (new Set(names).size !== names.length) throw new Error(`one batch per projection: ${names.join(', ')}`);
   return sql.transaction(async (tx) => {
-    const standing = await lockCheckpoints(tx, batches);
+    const standing = await lockActiveCheckpoints(tx, names);
     const outcomes = batches.map((batch): BatchOutcome => {
       const current = standing.get(batch.projection.name);
       const unmoved =
@@ -73,21 +72,6 @@ export async function applyBatches(sql: SqlExecutor, batches: readonly Batch[]):
     await Promise.all(applied.map((batch) => batch.options.beforeCommit?.()));
     return outcomes;
   });
-}
-
-/** Where each batch's generation stands; live ones locked (lockActiveCheckpoints). */
-async function lockCheckpoints(
-  tx: SqlQueryable,
-  batches: readonly Batch[],
-): Promise<Map<string, Checkpoint>> {
-  const live = batches.filter((batch) => batch.options.mustBeActive).map((batch) => batch.projection.name);
-  const standing = live.length > 0 ? await lockActiveCheckpoints(tx, live) : new Map<string, Checkpoint>();
-  for (const { projection, from, options } of batches) {
-    if (options.mustBeActive) continue;
-    const current = await readCheckpoint(tx, projection.name, from.generation);
-    if (current) standing.set(projection.name, current);
-  }
-  return standing;
 }
 
 async function writeBatch(tx: SqlQueryable, { projection, from, stored }: Batch): Promise<void> {

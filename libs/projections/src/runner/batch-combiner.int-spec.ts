@@ -25,12 +25,11 @@ function countingTransactions(sql: SqlExecutor): { sql: SqlExecutor; transaction
   };
 }
 
-const live = { mustBeActive: true };
 const batchOf = (projection: Projection, from: Checkpoint, stored: readonly StoredEvent[]): Batch => ({
   projection,
   from,
   stored,
-  options: live,
+  options: {},
 });
 
 onBothStores('batches of several projections written as one transaction', (kind) => {

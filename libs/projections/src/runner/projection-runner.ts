@@ -91,7 +91,7 @@ export class ProjectionRunner {
         projection: this.projection,
         from: this.checkpoint,
         stored: events,
-        options: { mustBeActive: true, beforeCommit: this.options.beforeCommit },
+        options: { beforeCommit: this.options.beforeCommit },
       });
       if (outcome === 'applied') {
         this.checkpoint = { ...this.checkpoint, position: events[events.length - 1].position };
