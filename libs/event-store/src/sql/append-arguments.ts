@@ -7,7 +7,7 @@ export interface AppendRequest {
   readonly reservations: readonly Reservation[];
 }
 
-/** What either append function answers for one append. */
+/** What pass_append_batch answers for one append. */
 export interface AppendAnswer {
   readonly conflict?: string;
   readonly actual?: number;
@@ -23,17 +23,6 @@ const sortedStreamIds = (streams: readonly StreamAppend[]): string[] =>
 const expectedVersionOf = (stream: StreamAppend): number =>
   stream.expectedVersion === 'any' ? ANY_VERSION : stream.expectedVersion;
 
-/** pass_append_events' arguments: streams in lock order, events numbered from 1 within their stream. */
-export function appendArguments({ streams, reservations }: AppendRequest): unknown[] {
-  return [
-    sortedStreamIds(streams),
-    streams.map((stream) => stream.streamId),
-    streams.map(expectedVersionOf),
-    ...toEventColumns(streams, new Map()),
-    ...toReservationColumns(reservations),
-  ];
-}
-
 /** pass_append_batch's arguments: the same columns for every append, each row tagged with its append's number. */
 export function appendBatchArguments(requests: readonly AppendRequest[]): unknown[] {
   const streamAppends: number[] = [];
@@ -46,7 +35,7 @@ export function appendBatchArguments(requests: readonly AppendRequest[]): unknow
     const appendNumber = index + 1;
     append(streamColumns, [streams.map((stream) => stream.streamId), streams.map(expectedVersionOf)]);
     streams.forEach(() => streamAppends.push(appendNumber));
-    const events = toEventColumns(streams, new Map()) as unknown[][];
+    const events = toEventColumns(streams) as unknown[][];
     append(eventColumns, events);
     events[0].forEach(() => eventAppends.push(appendNumber));
     append(reservationColumns, toReservationColumns(reservations) as unknown[][]);

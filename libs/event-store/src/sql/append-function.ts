@@ -1,4 +1,8 @@
 /**
+ * Migrations 2 to 4 only: since migration 5, every append calls pass_append_batch (an append alone
+ * is a batch of one, append-batch-function.ts), so one algorithm runs. Released migrations stay as
+ * they were, hence this text. What follows is how it read then.
+ *
  * The append algorithm as one server-side function, so an append is ONE round trip instead of six
  * (BEGIN, lock, read versions, reserve, insert, COMMIT) — measured as the top cost of a redemption.
  * The order of DESIGN §5 is kept: lock the streams (sorted by the caller), THEN read their versions
@@ -76,8 +80,3 @@ export const APPEND_FUNCTION_NOTIFYING = APPEND_FUNCTION.replace(
 );
 
 export const NOTIFY_APPENDED = `select pg_notify('${EVENTS_APPENDED_CHANNEL}', '')`;
-
-export const CALL_APPEND_FUNCTION = `select pass_append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) as result`;
-
-/** SQLSTATE raised by the function when a reservation key is held by someone else. */
-export const RESERVATION_TAKEN_SQLSTATE = 'PA001';

@@ -1,6 +1,6 @@
 /**
- * Every statement of the event store, shared verbatim by PostgreSQL and PGlite.
- * Rows are written through unnest(arrays) so that a batch is one statement whatever its size.
+ * The event store's reads, shared verbatim by PostgreSQL and PGlite (appends go through the
+ * server-side function of append-batch-function.ts).
  * 64-bit columns are read as text: node-postgres and PGlite disagree on how they parse int8.
  */
 
@@ -19,38 +19,11 @@ const EVENT_COLUMNS = `
   e.metadata,
   e.recorded_at`;
 
-/**
- * One statement takes the locks one after the other in array order (the array is sorted by the caller),
- * so that two appends touching the same streams always lock them in the same order and cannot deadlock.
- */
-export const LOCK_STREAMS = `
-  select pg_advisory_xact_lock(hashtextextended(stream_id, 0))
-  from unnest($1::text[]) as s(stream_id)`;
-
-/** Must run as a statement after LOCK_STREAMS: in READ COMMITTED its snapshot then sees the previous holder's commit. */
+/** The streams' versions now (to describe a conflict that a writer bypassing the stream locks caused). */
 export const CURRENT_VERSIONS = `
   select s.stream_id,
     coalesce((select max(e.stream_version) from events e where e.stream_id = s.stream_id), 0) as version
   from unnest($1::text[]) as s(stream_id)`;
-
-/** Insertion follows array order, so global_position follows the order the events were handed over. */
-export const INSERT_EVENTS = `
-  insert into events (stream_id, stream_version, event_id, type, data, metadata)
-  select stream_id, stream_version, event_id, type, data::jsonb, metadata::jsonb
-  from unnest($1::text[], $2::int[], $3::uuid[], $4::text[], $5::text[], $6::text[])
-    as e(stream_id, stream_version, event_id, type, data, metadata)`;
-
-/**
- * `on conflict do nothing` instead of catching 23505: the transaction stays usable, so the taken key's
- * value is read right away (READ COMMITTED: the next statement sees the holder's commit) and no
- * second round trip outside an aborted transaction is needed. Returned rows are the keys we now hold.
- */
-export const INSERT_RESERVATIONS = `
-  insert into reservations (scope, key, value)
-  select scope, key, value::jsonb
-  from unnest($1::text[], $2::text[], $3::text[]) as r(scope, key, value)
-  on conflict (scope, key) do nothing
-  returning scope, key`;
 
 export const SELECT_RESERVATION = `select value from reservations where scope = $1 and key = $2`;
 

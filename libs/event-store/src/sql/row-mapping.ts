@@ -35,11 +35,8 @@ export function toJsonText(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-/** Column arrays for INSERT_EVENTS, versions numbered from each stream's current version. */
-export function toEventColumns(
-  streams: readonly StreamAppend[],
-  currentVersions: ReadonlyMap<string, number>,
-): unknown[] {
+/** pass_append_batch's event columns: each event's ordinal within its stream's append, from 1. */
+export function toEventColumns(streams: readonly StreamAppend[]): unknown[] {
   const streamIds: string[] = [];
   const versions: number[] = [];
   const eventIds: string[] = [];
@@ -47,7 +44,7 @@ export function toEventColumns(
   const data: string[] = [];
   const metadata: string[] = [];
   for (const stream of streams) {
-    let version = currentVersions.get(stream.streamId) ?? 0;
+    let version = 0;
     stream.events.forEach((event: NewEvent) => {
       streamIds.push(stream.streamId);
       versions.push(++version);
@@ -60,7 +57,7 @@ export function toEventColumns(
   return [streamIds, versions, eventIds, types, data, metadata];
 }
 
-/** Column arrays for INSERT_RESERVATIONS. */
+/** pass_append_batch's reservation columns. */
 export function toReservationColumns(reservations: readonly Reservation[]): unknown[] {
   return [
     reservations.map((reservation) => reservation.scope),

@@ -9,19 +9,14 @@ import {
   StreamAppend,
   WrongExpectedVersionError,
 } from '../event-store.port';
-import {
-  appendArguments,
-  appendBatchArguments,
-  type AppendAnswer,
-  type AppendRequest,
-} from './append-arguments';
+import { appendBatchArguments, type AppendAnswer, type AppendRequest } from './append-arguments';
 import { CALL_APPEND_BATCH_FUNCTION } from './append-batch-function';
 import { AppendBatcher } from './append-batcher';
-import { CALL_APPEND_FUNCTION, NOTIFY_APPENDED, RESERVATION_TAKEN_SQLSTATE } from './append-function';
+import { NOTIFY_APPENDED } from './append-function';
 import { CURRENT_VERSIONS, PING, SELECT_ALL_AFTER, SELECT_RESERVATION, SELECT_STREAMS } from './queries';
 import { EventRow, toStoredEvent } from './row-mapping';
 import { EVENTS_STREAM_VERSION_CONSTRAINT } from './schema';
-import { hasSqlState, isUniqueViolation, SqlExecutor, SqlQueryable } from './sql-executor';
+import { isUniqueViolation, SqlExecutor, SqlQueryable } from './sql-executor';
 import { groupByStream, StreamReadBatcher, streamsAsked } from './stream-read-batcher';
 
 /** The event-store algorithm, once, for every SQL adapter (PostgreSQL, PGlite). */
@@ -74,15 +69,12 @@ export abstract class SqlEventStore implements EventStore {
     return { versions: newVersions(streams, new Map(Object.entries(answer.versions ?? {}))) };
   }
 
+  /** One append is a batch of one: a single append algorithm runs on the server (pass_append_batch). */
   private async appendAlone(request: AppendRequest): Promise<AppendAnswer> {
     try {
-      const [row] = await this.executor.query<{ result: AppendAnswer | string }>(
-        CALL_APPEND_FUNCTION,
-        appendArguments(request),
-      );
-      return typeof row.result === 'string' ? JSON.parse(row.result) : row.result;
+      const [answer] = await this.appendBatch([request]);
+      return answer;
     } catch (error) {
-      if (hasSqlState(error, RESERVATION_TAKEN_SQLSTATE)) return { reservationTaken: true };
       // Only a writer bypassing the stream lock can get here; the answer is the same.
       if (isUniqueViolation(error, EVENTS_STREAM_VERSION_CONSTRAINT))
         throw await this.versionConflict(request.streams);

@@ -18,7 +18,3 @@ export function isUniqueViolation(error: unknown, constraint: string): boolean {
   const { code, constraint: violated } = error as { code?: unknown; constraint?: unknown };
   return code === '23505' && violated === constraint;
 }
-
-export function hasSqlState(error: unknown, sqlState: string): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === sqlState;
-}
