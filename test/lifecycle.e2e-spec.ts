@@ -141,9 +141,15 @@ onBothStores('the voucher lifecycle', (kind) => {
   it('reports health, metrics and documentation without a token', async () => {
     const health = await t.http().get('/health').expect(200);
     expect(health.body.status).toBe('ok');
+    await t.http().get('/no/such/page').expect(404);
     const metrics = await t.http().get('/metrics').expect(200);
     expect(metrics.text).toContain('pass_redemptions_total{outcome="accepted"}');
     expect(metrics.text).toContain('http_request_duration_seconds_bucket');
+    // Requests are labelled by route pattern, not by path (ids would explode the label space).
+    expect(metrics.text).toContain(
+      'http_requests_total{method="POST",route="/v1/books/:id/distribution",status="409"} 1',
+    );
+    expect(metrics.text).toContain('http_requests_total{method="GET",route="unmatched",status="404"} 1');
     await t.http().get('/docs').expect(200);
   });
 });

@@ -66,6 +66,21 @@ onBothStores('refusals as RFC 9457 problems', (kind) => {
     it('refuses malformed JSON', () =>
       refusedWithoutEffect(() => postProgramme('{"name": "x",'), 400, 'request.malformed-json'));
 
+    it('refuses an empty body, and a body that is not JSON', async () => {
+      await refusedWithoutEffect(() => postProgramme(''), 400, 'request.invalid');
+      await refusedWithoutEffect(
+        () =>
+          t
+            .http()
+            .post('/v1/programmes')
+            .set(auth(tokens.payer))
+            .set('Content-Type', 'application/xml')
+            .send('<programme/>'),
+        415,
+        'request.unsupported-media-type',
+      );
+    });
+
     it('refuses unknown fields', () =>
       refusedWithoutEffect(() => postProgramme({ ...programmeBody, admin: true }), 400, 'request.invalid'));
 

@@ -23,5 +23,7 @@ export async function startSecondInstance(first: TestApp): Promise<SecondInstanc
   const clock = new TestClock();
   const app = await createApp(config, clock);
   await app.init();
+  await app.getHttpAdapter().getInstance().ready(); // supertest drives its server without listen
+
   return { app, clock, close: () => app.close() };
 }

@@ -36,6 +36,9 @@ describe('web app API', () => {
     const worker = await t.http().get('/app/sw.js').expect(200);
     expect(worker.headers['cache-control']).toBe('no-cache');
     await t.http().get('/app/assets/missing-abc123.js').expect(404);
+    // A path out of the app's folder is refused as the client's error, and sends nothing else.
+    const outside = await t.http().get('/app/%2e%2e/package.json').expect(403);
+    expect(outside.headers['content-type']).toContain('application/problem+json');
   });
 
   it('gives the app its configuration and a development sign-in whose tokens the API accepts', async () => {

@@ -5,7 +5,8 @@ import { signDevelopmentToken } from './auth/token-signer';
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config);
-  await app.listen(config.port);
+  // Every interface, as Express did: Fastify alone would listen on localhost, out of a container's reach.
+  await app.listen(config.port, '0.0.0.0');
   const url = await app.getUrl();
   console.log(
     `Pass numérique listens on ${url} (store: ${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`})`,

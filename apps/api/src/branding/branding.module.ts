@@ -1,12 +1,10 @@
-import { Global, Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { raw } from 'express';
-import { MAX_LOGO_BYTES } from './logo-check';
+import { Global, Module } from '@nestjs/common';
 import { PayerBrandingController } from './payer-branding.controller';
 import { PayerBrandingService } from './payer-branding.service';
 
 /**
  * Payers' display names and logos (their own `payer-branding-<siren>` streams). The logo arrives
- * as the raw body, so it needs no base64 inflation past the service's JSON body limit.
+ * as the raw body (logo-body-parser.ts), so it needs no base64 inflation past the JSON body limit.
  */
 /** Global: printing a carnet (programmes/print-book) reads the payer's name and logo. */
 @Global()
@@ -15,10 +13,4 @@ import { PayerBrandingService } from './payer-branding.service';
   providers: [PayerBrandingService],
   exports: [PayerBrandingService],
 })
-export class BrandingModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer
-      .apply(raw({ type: ['image/png', 'image/svg+xml'], limit: MAX_LOGO_BYTES }))
-      .forRoutes({ path: 'v1/payers/:siren/logo', method: RequestMethod.PUT });
-  }
-}
+export class BrandingModule {}

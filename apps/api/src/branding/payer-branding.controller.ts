@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Headers, Put, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '@pass/domain';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { IdParam } from '../http/id-param';
@@ -39,7 +39,7 @@ export class PayerBrandingController {
   setLogo(
     @CurrentActor() actor: Actor,
     @IdParam('siren') payerId: string,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
     @Headers('content-type') contentType?: string,
   ) {
     const body: unknown = request.body;
@@ -69,14 +69,13 @@ export class PayerBrandingController {
   async logo(
     @CurrentActor() actor: Actor,
     @IdParam('siren') payerId: string,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     const { mediaType, content } = await this.branding.logo(actor, payerId);
-    response.setHeader('Content-Type', mediaType);
-    response.setHeader('Cache-Control', 'private, no-cache');
+    reply.header('Cache-Control', 'private, no-cache');
     // Checked at upload; a second guard should an SVG be opened on its own.
-    response.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    return new StreamableFile(content);
+    reply.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+    reply.header('X-Content-Type-Options', 'nosniff');
+    return new StreamableFile(content, { type: mediaType });
   }
 }

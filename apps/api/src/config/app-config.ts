@@ -1,4 +1,5 @@
 import { relayConfigFrom, RelayConfigError, type RelayConfig } from '@pass/messaging';
+import bytes from 'bytes';
 import { CronTime } from 'cron';
 import { developmentJwtSecret } from './development-secret';
 import { developmentBankDetailsKey, parseBankDetailsKey } from './bank-details-key';
@@ -30,7 +31,8 @@ export interface AppConfig {
   readonly logLevel: string;
   /** Redemption attempts allowed per venue per window: scans are cheap, code guessing must not be. */
   readonly redemptionRateLimit: { readonly limit: number; readonly windowMs: number };
-  readonly bodyLimit: string;
+  /** Largest body accepted, in bytes (BODY_LIMIT: "100kb", "1mb" or a number of bytes). */
+  readonly bodyLimitBytes: number;
   readonly brandName: string;
   readonly projections: {
     /** Run the projectors inside the API process (one instance per projection holds its lock; others stand by). */
@@ -67,6 +69,14 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1
   return value;
 }
 
+function byteSize(env: NodeJS.ProcessEnv, name: string, fallback: string): number {
+  const raw = env[name] || fallback;
+  const value = bytes.parse(raw);
+  if (value === null || !Number.isSafeInteger(value) || value < 1)
+    throw new ConfigError(`${name} must be a size such as "100kb" or "1mb", got "${raw}"`);
+  return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
   const jwtSecret = env.AUTH_JWT_SECRET || undefined;
@@ -99,7 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       limit: integer(env, 'REDEMPTION_RATE_LIMIT', 600),
       windowMs: integer(env, 'REDEMPTION_RATE_WINDOW_MS', 60_000),
     },
-    bodyLimit: env.BODY_LIMIT || '100kb',
+    bodyLimitBytes: byteSize(env, 'BODY_LIMIT', '100kb'),
     brandName: env.BRAND_NAME || 'Pass numérique',
     projections: {
       inProcess: env.PROJECTIONS_IN_PROCESS !== 'false',

@@ -1,7 +1,7 @@
 import { Controller, Get, Optional, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheckService } from '@nestjs/terminus';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.decorators';
 import { RelayHealthIndicator } from '../relay/relay.health';
 import { ProjectionLagHealthIndicator } from '../projections/projection-lag.health';
@@ -20,17 +20,17 @@ export class HealthController {
 
   @Public()
   @Get()
-  async check(@Res() response: Response): Promise<void> {
+  async check(@Res() reply: FastifyReply): Promise<void> {
     try {
       const relay = this.relay?.enabled ? [() => this.relay!.check()] : [];
       // Projection lag is a detail (still 200 while lagging), like the relay's.
       const lag = this.projections ? [() => this.projections!.check()] : [];
       const result = await this.health.check([() => this.eventStore.check(), ...relay, ...lag]);
       // Kafka down is the relay degraded, not the API down: still 200.
-      response.json(this.relay?.degraded ? { ...result, status: 'degraded' } : result);
+      reply.send(this.relay?.degraded ? { ...result, status: 'degraded' } : result);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
-      response.status(503).json(error.getResponse());
+      reply.code(503).send(error.getResponse());
     }
   }
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.decorators';
 import { MetricsService } from './metrics.service';
 
@@ -11,7 +11,7 @@ export class MetricsController {
 
   @Public()
   @Get()
-  async scrape(@Res() response: Response): Promise<void> {
-    response.type(this.metrics.registry.contentType).send(await this.metrics.registry.metrics());
+  async scrape(@Res() reply: FastifyReply): Promise<void> {
+    reply.type(this.metrics.registry.contentType).send(await this.metrics.registry.metrics());
   }
 }

@@ -1,13 +1,6 @@
-import {
-  BadRequestException,
-  Catch,
-  HttpException,
-  Logger,
-  type ArgumentsHost,
-  type ExceptionFilter,
-} from '@nestjs/common';
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_CATALOGUE, problemType, type ProblemCode } from './problem-catalogue';
 import { ProblemException } from './problem.exception';
 
@@ -18,15 +11,15 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
-    const response = http.getResponse<Response>();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
     const problem = toProblem(exception);
     if (problem.code === 'internal') this.logger.error(exception);
     const { status, title } = PROBLEM_CATALOGUE[problem.code];
-    response
-      .status(status)
+    reply
+      .code(status)
       .type('application/problem+json')
-      .json({
+      .send({
         type: problemType(problem.code),
         title,
         status,
@@ -38,28 +31,30 @@ export class ProblemFilter implements ExceptionFilter {
   }
 }
 
-interface BodyParserError {
-  type?: string;
-  status?: number;
-}
-
 function toProblem(exception: unknown): ProblemException {
   if (exception instanceof ProblemException) return exception;
   if (exception instanceof ThrottlerException)
     return new ProblemException('rate-limited', 'too many redemption attempts from this venue');
-  const parserError = exception as BodyParserError;
-  if (parserError?.type === 'entity.parse.failed')
+  // Nest hands Fastify's body errors on as an HttpException with their status and message only:
+  // 400 "Body is not valid JSON…" or "Body cannot be empty when content-type is set to 'application/json'".
+  if (isHttpStatus(exception, 400) && /JSON/.test(exception.message))
     return new ProblemException('request.malformed-json', 'the body is not valid JSON');
-  if (parserError?.type === 'entity.too.large')
+  if (isHttpStatus(exception, 413))
     return new ProblemException('request.too-large', 'the body exceeds the size limit');
-  // Nest turns body-parser's SyntaxError into a plain BadRequestException carrying its message.
-  if (exception instanceof BadRequestException && /JSON/.test(exception.message))
-    return new ProblemException('request.malformed-json', 'the body is not valid JSON');
-  if (exception instanceof HttpException) return fromHttpException(exception);
+  if (exception instanceof HttpException) return fromStatus(exception.getStatus(), exception.message);
+  // The web app's files are sent by @fastify/send, whose refusals are http-errors objects
+  // (403 for a path that leaves the app's folder): a client error, not a failure of ours.
+  const httpError = exception as { status?: unknown; expose?: unknown; message?: unknown };
+  if (typeof httpError?.status === 'number' && httpError.status < 500 && httpError.expose === true)
+    return fromStatus(httpError.status, String(httpError.message));
   return new ProblemException('internal', 'an unexpected error occurred');
 }
 
-function fromHttpException(exception: HttpException): ProblemException {
+function isHttpStatus(exception: unknown, status: number): exception is HttpException {
+  return exception instanceof HttpException && exception.getStatus() === status;
+}
+
+function fromStatus(status: number, detail: string): ProblemException {
   const byStatus: Record<number, ProblemCode> = {
     400: 'request.invalid',
     401: 'auth.unauthenticated',
@@ -69,5 +64,5 @@ function fromHttpException(exception: HttpException): ProblemException {
     415: 'request.unsupported-media-type',
     429: 'rate-limited',
   };
-  return new ProblemException(byStatus[exception.getStatus()] ?? 'internal', exception.message);
+  return new ProblemException(byStatus[status] ?? 'internal', detail);
 }

@@ -1,48 +1,50 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import fastifyStatic from '@fastify/static';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '../config/app-config';
 
 export const WEB_APP_PREFIX = '/app';
 
+const NOT_BUILT = "L'application web n'est pas construite : lancez npm run build:web (ou npm start).";
+
 /**
  * Serves the Vite build under /app/ from this process (no second server). Hashed assets are cached
  * for good; index.html and the service worker are revalidated so that a deploy reaches phones.
- * Any other /app/* path is a page of the single-page app: it gets index.html.
+ * Any other /app/* path without a file extension is a page of the single-page app: it gets
+ * index.html; a missing file is a 404 (the API's problem answer), not the app's page.
  */
-export function serveWebApp(app: NestExpressApplication, config: AppConfig): void {
+export async function serveWebApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const { distDir } = config.web;
-  const index = join(distDir, 'index.html');
+  const assets = join(distDir, 'assets');
   const securityPolicy = contentSecurityPolicy(config);
-  app.use(WEB_APP_PREFIX, (request: Request, response: Response, next: NextFunction) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return next();
-    if (request.originalUrl === WEB_APP_PREFIX) return response.redirect(301, `${WEB_APP_PREFIX}/`);
-    response.setHeader('Content-Security-Policy', securityPolicy);
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    response.setHeader('Referrer-Policy', 'no-referrer');
-    next();
-  });
-  app.useStaticAssets(distDir, {
-    prefix: `${WEB_APP_PREFIX}/`,
-    index: false,
+  // serve: false: the route below answers, so that pages fall back to index.html.
+  await app.register(fastifyStatic, {
+    root: distDir,
+    serve: false,
+    cacheControl: false,
     setHeaders(response, path) {
-      const immutable = path.includes(`${join(distDir, 'assets')}`);
+      const immutable = path.startsWith(assets);
       response.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  app.use(WEB_APP_PREFIX, (request: Request, response: Response, next: NextFunction) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return next();
-    // A missing asset is a 404, not the app's page.
-    if (/\.[a-z0-9]+$/i.test(request.path)) return next();
-    if (!existsSync(index))
-      return response
-        .status(503)
-        .type('text/plain; charset=utf-8')
-        .send("L'application web n'est pas construite : lancez npm run build:web (ou npm start).");
-    response.setHeader('Cache-Control', 'no-cache');
-    response.sendFile(index);
-  });
+  const fastify = app.getHttpAdapter().getInstance();
+  const page = (request: FastifyRequest<{ Params: { '*'?: string } }>, reply: FastifyReply) => {
+    // The router ignores trailing slashes (create-app.ts): /app/ can arrive on the /app route.
+    if (request.url.split('?')[0] === WEB_APP_PREFIX) return reply.redirect(`${WEB_APP_PREFIX}/`, 301);
+    reply
+      .header('Content-Security-Policy', securityPolicy)
+      .header('X-Content-Type-Options', 'nosniff')
+      .header('Referrer-Policy', 'no-referrer');
+    const path = request.params['*'] ?? '';
+    if (/\.[a-z0-9]+$/i.test(path)) return reply.sendFile(path);
+    if (!existsSync(join(distDir, 'index.html')))
+      return reply.code(503).type('text/plain; charset=utf-8').send(NOT_BUILT);
+    return reply.sendFile('index.html');
+  };
+  fastify.get(WEB_APP_PREFIX, page);
+  fastify.get(`${WEB_APP_PREFIX}/*`, page);
 }
 
 /** Tokens live in the page's memory and sessionStorage: keep other scripts out. */

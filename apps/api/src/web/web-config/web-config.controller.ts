@@ -2,7 +2,7 @@ import { Controller, Get, Header, Inject, Res, StreamableFile } from '@nestjs/co
 import { ApiTags } from '@nestjs/swagger';
 import { createReadStream } from 'node:fs';
 import { extname } from 'node:path';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../../auth/auth.decorators';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/app-config';
@@ -45,13 +45,12 @@ export class WebConfigController {
   @Public()
   @Get('brand-logo')
   @Header('Cache-Control', 'public, max-age=3600')
-  brandLogo(@Res({ passthrough: true }) response: Response): StreamableFile {
+  brandLogo(@Res({ passthrough: true }) reply: FastifyReply): StreamableFile {
     const path = this.config.web.brandLogoPath;
     if (!path) throw new ProblemException('route.not-found', 'no BRAND_LOGO_PATH is configured');
-    response.setHeader('Content-Type', LOGO_TYPES[extname(path).toLowerCase()]);
     // An SVG opened directly must not run scripts it might carry.
-    response.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    return new StreamableFile(createReadStream(path));
+    reply.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+    reply.header('X-Content-Type-Options', 'nosniff');
+    return new StreamableFile(createReadStream(path), { type: LOGO_TYPES[extname(path).toLowerCase()] });
   }
 }
