@@ -3,7 +3,8 @@ import { MAX_LOGO_BYTES } from './logo-check';
 
 /**
  * PUT /v1/payers/:siren/logo takes the image itself as its body: PNG and SVG bodies arrive as
- * bytes, up to the logo limit (a larger one is refused with 413 before it is read whole).
+ * bytes, up to the logo limit (a larger one is refused with 413 before it is read whole). Fastify
+ * picks parsers by media type for the whole app; elsewhere such a body fails validation (400).
  */
 export function acceptLogoBodies(fastify: FastifyInstance): void {
   fastify.addContentTypeParser(
