@@ -59,7 +59,14 @@ async function httpRedemptions({ quick, runs, port = 3900 }) {
       const service = await startService(schema, port);
       try {
         const { venueToken, qrs: prepared } = await prepareVouchers(service.baseUrl, warmUp + perLevel);
-        await load(service.baseUrl, venueToken, prepared.slice(0, warmUp), connections, 'warm-up');
+        const warm = await load(
+          service.baseUrl,
+          venueToken,
+          prepared.slice(0, warmUp),
+          connections,
+          'warm-up',
+        );
+        if (warm.non2xx + warm.errors > 0) throw new Error(`warm-up: ${warm.non2xx + warm.errors} failures`);
         const qrs = prepared.slice(warmUp);
         const cpuBefore = cpuMilliseconds(service.pid);
         const result = await load(service.baseUrl, venueToken, qrs, connections);

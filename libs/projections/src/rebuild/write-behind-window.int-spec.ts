@@ -72,7 +72,9 @@ onBothStores('a rebuild through a write-behind window', (kind) => {
       let checkpoint = await ensureProjection(t.store.sql, projection);
       for (let first = 0; first < events.length; first += 61) {
         const batch = events.slice(first, first + 61);
-        expect(await applyBatch(t.store.sql, projection, checkpoint, batch, {})).toBe('applied');
+        expect(
+          await applyBatch(t.store.sql, { projection, from: checkpoint, stored: batch, options: {} }),
+        ).toBe('applied');
         checkpoint = { ...checkpoint, position: batch[batch.length - 1].position };
       }
       expect({ projection: projection.name, rows: await rowsInSql(t.store.sql, projection) }).toEqual({

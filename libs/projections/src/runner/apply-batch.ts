@@ -25,19 +25,13 @@ export interface Batch {
 }
 
 /**
- * Applies `events` (read after `from`) to generation `from.generation` and moves its checkpoint to
- * the last one, all in one transaction: a crash anywhere leaves both as they were. The checkpoint
- * row is locked and compared first, so a second writer or a blue/green swap in between makes this
- * batch a no-op (`moved-on`) instead of counting twice.
+ * Applies the batch's events (read after `from`) to generation `from.generation` and moves its
+ * checkpoint to the last one, all in one transaction: a crash anywhere leaves both as they were.
+ * The checkpoint row is locked and compared first, so a second writer or a blue/green swap in
+ * between makes this batch a no-op (`moved-on`) instead of counting twice.
  */
-export async function applyBatch(
-  sql: SqlExecutor,
-  projection: Projection,
-  from: Checkpoint,
-  stored: readonly StoredEvent[],
-  options: BatchOptions,
-): Promise<BatchOutcome> {
-  const [outcome] = await applyBatches(sql, [{ projection, from, stored, options }]);
+export async function applyBatch(sql: SqlExecutor, batch: Batch): Promise<BatchOutcome> {
+  const [outcome] = await applyBatches(sql, [batch]);
   return outcome;
 }
 

@@ -1,5 +1,5 @@
 import type { SqlExecutor } from '@pass/event-store';
-import { applyBatches, type Batch, type BatchOutcome } from './apply-batch';
+import { applyBatch, applyBatches, type Batch, type BatchOutcome } from './apply-batch';
 
 interface Waiting {
   readonly batch: Batch;
@@ -42,9 +42,7 @@ export class BatchCombiner {
       if (outcomes) return round.forEach((waiting, index) => waiting.resolve(outcomes[index]));
     }
     await Promise.all(
-      round.map((waiting) =>
-        applyBatches(this.sql, [waiting.batch]).then(([outcome]) => waiting.resolve(outcome), waiting.reject),
-      ),
+      round.map((waiting) => applyBatch(this.sql, waiting.batch).then(waiting.resolve, waiting.reject)),
     );
   }
 }

@@ -103,8 +103,7 @@ export class ProjectionRunner {
     return 0;
   }
 
-  private readonly writeAlone = (batch: Batch): Promise<BatchOutcome> =>
-    applyBatch(this.store.sql, batch.projection, batch.from, batch.stored, batch.options);
+  private readonly writeAlone = (batch: Batch): Promise<BatchOutcome> => applyBatch(this.store.sql, batch);
 
   private readonly writeCombined = (batch: Batch): Promise<BatchOutcome> =>
     this.combiner ? this.combiner.apply(batch) : this.writeAlone(batch);

@@ -90,15 +90,15 @@ export class RedeemVoucherHandler implements ICommandHandler<RedeemVoucherComman
         }
         const redeemed = orThrow(decision);
         const answer = answerFor(redeemed, session.sessionId, session.scannedAt);
+        const redeemedByBook = new Map(
+          bookIds.map((bookId) => [bookId, redeemed.filter((event) => event.data.bookId === bookId)]),
+        );
         try {
           await this.store.append(
             bookIds.map((bookId) => ({
               streamId: streams.book(bookId),
               expectedVersion: state.versions.get(bookId) ?? 0,
-              events: toNewEvents(
-                redeemed.filter((event) => event.data.bookId === bookId),
-                { by: actor.subject },
-              ),
+              events: toNewEvents(redeemedByBook.get(bookId)!, { by: actor.subject }),
             })),
             { reservations: this.idempotency.reservation(idempotent, 201, answer) },
           );
@@ -106,7 +106,7 @@ export class RedeemVoucherHandler implements ICommandHandler<RedeemVoucherComman
           this.state.forget(bookIds);
           throw error;
         }
-        this.state.appended(state, redeemed);
+        this.state.appended(state, redeemedByBook);
         return answer;
       });
     });

@@ -52,10 +52,10 @@ export class RedemptionStateReader {
     return { books, versions, venue: venue.state, remembered: unread.length < bookIds.length };
   }
 
-  /** The books as the redemption's append left them. */
-  appended(state: RedemptionState, redeemed: readonly VoucherRedeemed[]): void {
+  /** The books as the redemption's append left them (`redeemedByBook`: what it appended to each). */
+  appended(state: RedemptionState, redeemedByBook: ReadonlyMap<string, readonly VoucherRedeemed[]>): void {
     for (const [bookId, before] of state.books) {
-      const events = redeemed.filter((event) => event.data.bookId === bookId);
+      const events = redeemedByBook.get(bookId) ?? [];
       this.recentBooks.remember(streams.book(bookId), {
         state: events.reduce(evolveBook, before),
         version: (state.versions.get(bookId) ?? 0) + events.length,
