@@ -3,5 +3,5 @@ export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/p
 export { PgliteEventStore, type PgliteEventStoreOptions } from './pglite/pglite-event-store';
 export { openEventStore, type EventStoreConfig } from './open-event-store';
 export { SqlEventStore } from './sql/sql-event-store';
-export type { SqlExecutor, SqlQueryable } from './sql/sql-executor';
-export { isUniqueViolation } from './sql/sql-executor';
+export type { PreparedStatement, SqlExecutor, SqlQueryable, Statement } from './sql/sql-executor';
+export { isUniqueViolation, prepared } from './sql/sql-executor';

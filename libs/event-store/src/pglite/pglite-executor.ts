@@ -1,5 +1,5 @@
 import type { PGlite, Transaction } from './pglite-module';
-import type { SqlExecutor, SqlQueryable } from '../sql/sql-executor';
+import { statementText, type SqlExecutor, type SqlQueryable, type Statement } from '../sql/sql-executor';
 
 /**
  * SqlExecutor on PGlite's single connection. PGlite queues `query` and `transaction` behind one
@@ -10,8 +10,8 @@ import type { SqlExecutor, SqlQueryable } from '../sql/sql-executor';
 export class PgliteExecutor implements SqlExecutor {
   constructor(private readonly db: PGlite) {}
 
-  async query<Row extends object>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
-    return (await this.db.query<Row>(sql, [...params])).rows;
+  async query<Row extends object>(sql: Statement, params: readonly unknown[] = []): Promise<Row[]> {
+    return (await this.db.query<Row>(statementText(sql), [...params])).rows;
   }
 
   transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T> {
@@ -25,7 +25,7 @@ export class PgliteExecutor implements SqlExecutor {
 
 function queryableOn(tx: Transaction): SqlQueryable {
   return {
-    query: async <Row extends object>(sql: string, params: readonly unknown[] = []) =>
-      (await tx.query<Row>(sql, [...params])).rows,
+    query: async <Row extends object>(sql: Statement, params: readonly unknown[] = []) =>
+      (await tx.query<Row>(statementText(sql), [...params])).rows,
   };
 }

@@ -1,4 +1,6 @@
 import { MIGRATIONS } from '../sql/schema';
+import { CALL_APPEND_BATCH_FUNCTION } from '../sql/append-batch-function';
+import { SELECT_ALL_AFTER, SELECT_STREAMS } from '../sql/queries';
 import { Client } from 'pg';
 import {
   createIsolatedSchema,
@@ -8,6 +10,7 @@ import {
 } from '../../../../test/support/postgres';
 import { eventStoreContract } from '../contract/event-store.contract';
 import { newEvents, uniqueStreamId } from '../contract/contract-support';
+import { START_OF_LOG } from '../event-store.port';
 import { openEventStore } from '../open-event-store';
 import { PostgresEventStore } from './postgres-event-store';
 
@@ -47,6 +50,31 @@ describeOnPostgres('PostgresEventStore', () => {
       } finally {
         await writer.close();
         await reader.close();
+        await dropSchema(schema);
+      }
+    });
+  });
+
+  describe('prepared statements', () => {
+    it('parses its hot statements once per connection and runs them by name after', async () => {
+      const schema = await createIsolatedSchema('es');
+      // One connection, so that the session asked below is the one that ran the statements.
+      const store = await PostgresEventStore.connect({ connectionString: postgresUrl(), schema, max: 1 });
+      try {
+        const streamId = uniqueStreamId();
+        await store.append([{ streamId, expectedVersion: 0, events: newEvents(2) }]);
+        await store.append([{ streamId, expectedVersion: 2, events: newEvents(1) }]);
+        expect(await store.readStream(streamId)).toHaveLength(3);
+        expect(await store.readStream(streamId)).toHaveLength(3);
+        expect((await store.readAll(START_OF_LOG, 10)).map((event) => event.streamVersion)).toEqual([
+          1, 2, 3,
+        ]);
+        const rows = await store.sql.query<{ name: string }>(`select name from pg_prepared_statements`);
+        expect(rows.map((row) => row.name).sort()).toEqual(
+          [CALL_APPEND_BATCH_FUNCTION.name, SELECT_ALL_AFTER.name, SELECT_STREAMS.name].sort(),
+        );
+      } finally {
+        await store.close();
         await dropSchema(schema);
       }
     });

@@ -1,5 +1,5 @@
-import type { Pool, PoolClient } from 'pg';
-import type { SqlExecutor, SqlQueryable } from '../sql/sql-executor';
+import type { Pool, PoolClient, QueryConfig } from 'pg';
+import type { SqlExecutor, SqlQueryable, Statement } from '../sql/sql-executor';
 
 /** SqlExecutor on a node-postgres pool: a transaction borrows one client for its whole life. */
 export class PostgresExecutor implements SqlExecutor {
@@ -7,8 +7,8 @@ export class PostgresExecutor implements SqlExecutor {
 
   constructor(private readonly pool: Pool) {}
 
-  async query<Row extends object>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
-    return (await this.pool.query(sql, [...params])).rows as Row[];
+  async query<Row extends object>(sql: Statement, params: readonly unknown[] = []): Promise<Row[]> {
+    return (await this.pool.query(queryConfig(sql, params))).rows as Row[];
   }
 
   async transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T> {
@@ -44,7 +44,12 @@ export class PostgresExecutor implements SqlExecutor {
 
 function queryableOn(client: PoolClient): SqlQueryable {
   return {
-    query: async <Row extends object>(sql: string, params: readonly unknown[] = []) =>
-      (await client.query(sql, [...params])).rows as Row[],
+    query: async <Row extends object>(sql: Statement, params: readonly unknown[] = []) =>
+      (await client.query(queryConfig(sql, params))).rows as Row[],
   };
+}
+
+/** A prepared statement goes by name: node-postgres parses it on a connection's first use only. */
+function queryConfig(sql: Statement, params: readonly unknown[]): QueryConfig {
+  return typeof sql === 'string' ? { text: sql, values: [...params] } : { ...sql, values: [...params] };
 }

@@ -1,3 +1,5 @@
+import { prepared } from './sql-executor';
+
 /**
  * Several independent appends in one round trip and one commit (see append-batcher.ts): each
  * succeeds or fails on its own, exactly as if it had been sent alone, in the order given.
@@ -91,4 +93,6 @@ begin
 end
 $fn$`;
 
-export const CALL_APPEND_BATCH_FUNCTION = `select pass_append_batch(${Array.from({ length: 16 }, (_, i) => `$${i + 1}`).join(', ')}) as result`;
+export const CALL_APPEND_BATCH_FUNCTION = prepared(
+  `select pass_append_batch(${Array.from({ length: 16 }, (_, i) => `$${i + 1}`).join(', ')}) as result`,
+);

@@ -1,3 +1,5 @@
+import { prepared } from './sql-executor';
+
 /**
  * The event store's reads, shared verbatim by PostgreSQL and PGlite (appends go through the
  * server-side function of append-batch-function.ts).
@@ -25,9 +27,11 @@ export const CURRENT_VERSIONS = `
     coalesce((select max(e.stream_version) from events e where e.stream_id = s.stream_id), 0) as version
   from unnest($1::text[]) as s(stream_id)`;
 
-export const SELECT_RESERVATION = `select value from reservations where scope = $1 and key = $2`;
+export const SELECT_RESERVATION = prepared(`select value from reservations where scope = $1 and key = $2`);
 
-export const SELECT_STREAMS = `select ${EVENT_COLUMNS} from events e where e.stream_id = any($1::text[]) order by e.stream_id, e.stream_version`;
+export const SELECT_STREAMS = prepared(
+  `select ${EVENT_COLUMNS} from events e where e.stream_id = any($1::text[]) order by e.stream_id, e.stream_version`,
+);
 
 /**
  * Reading in (transaction_id, global_position) order and never at or past the oldest running
@@ -35,11 +39,11 @@ export const SELECT_STREAMS = `select ${EVENT_COLUMNS} from events e where e.str
  * sequence number early but commits late has a transaction id >= xmin until it ends, so nothing
  * after it is handed out before it is visible.
  */
-export const SELECT_ALL_AFTER = `
+export const SELECT_ALL_AFTER = prepared(`
   select ${EVENT_COLUMNS} from events e
   where (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)
     and e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
   order by e.transaction_id, e.global_position
-  limit $3`;
+  limit $3`);
 
 export const PING = `select 1 as ok`;

@@ -1,4 +1,10 @@
-import { START_OF_LOG, type GlobalPosition, type SqlExecutor, type SqlQueryable } from '@pass/event-store';
+import {
+  prepared,
+  START_OF_LOG,
+  type GlobalPosition,
+  type SqlExecutor,
+  type SqlQueryable,
+} from '@pass/event-store';
 import type { Projection } from '../model/projection';
 import { createTableStatement, createViewStatement, tableName } from './read-model-sql';
 
@@ -122,10 +128,10 @@ export interface CheckpointMove {
 export async function saveCheckpoints(tx: SqlQueryable, moves: readonly CheckpointMove[]): Promise<void> {
   if (moves.length === 0) return;
   await tx.query(
-    `update pj_checkpoints c set transaction_id = x.transaction_id, global_position = x.global_position,
+    prepared(`update pj_checkpoints c set transaction_id = x.transaction_id, global_position = x.global_position,
        events = c.events + x.events, updated_at = now()
      from jsonb_to_recordset($1::jsonb) as x(name text, generation int, transaction_id text, global_position text, events bigint)
-     where c.name = x.name and c.generation = x.generation`,
+     where c.name = x.name and c.generation = x.generation`),
     [
       JSON.stringify(
         moves.map(({ name, generation, position, events }) => ({
@@ -152,14 +158,14 @@ export async function lockActiveCheckpoints(
 ): Promise<Map<string, Checkpoint>> {
   const named = JSON.stringify(names);
   await tx.query(
-    `select name from pj_projections where name in (select jsonb_array_elements_text($1::jsonb))
-     order by name for update`,
+    prepared(`select name from pj_projections where name in (select jsonb_array_elements_text($1::jsonb))
+     order by name for update`),
     [named],
   );
   const rows = await tx.query<CheckpointRow & { name: string }>(
-    `select c.name, c.generation, c.transaction_id, c.global_position from pj_projections p
+    prepared(`select c.name, c.generation, c.transaction_id, c.global_position from pj_projections p
      join pj_checkpoints c on c.name = p.name and c.generation = p.generation
-     where p.name in (select jsonb_array_elements_text($1::jsonb))`,
+     where p.name in (select jsonb_array_elements_text($1::jsonb))`),
     [named],
   );
   return new Map(rows.map((row) => [row.name, toCheckpoint(row)]));

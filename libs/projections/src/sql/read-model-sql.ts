@@ -1,4 +1,4 @@
-import type { SqlQueryable } from '@pass/event-store';
+import { prepared, type SqlQueryable } from '@pass/event-store';
 import type { RowWrite } from '../model/memory-tables';
 import { counterColumns, type ColumnType, type Row, type RowRef, type TableSpec } from '../model/table';
 
@@ -43,8 +43,11 @@ export async function loadRows(
   seed: (key: Row, row: Row | undefined) => void,
 ): Promise<void> {
   const keys = refs.map((ref) => ref.key);
+  // A generation's table keeps its columns for life, so `t.*` cannot change under the prepared statement.
   const rows = await tx.query<Row>(
-    `select t.* from ${tableName(spec, generation)} t join ${recordset(spec, spec.key)} on ${keyMatch(spec, 't')}`,
+    prepared(
+      `select t.* from ${tableName(spec, generation)} t join ${recordset(spec, spec.key)} on ${keyMatch(spec, 't')}`,
+    ),
     [JSON.stringify(keys)],
   );
   const found = new Map(rows.map((row) => [JSON.stringify(spec.key.map((c) => row[c])), fromSql(spec, row)]));
@@ -67,22 +70,23 @@ export async function writeRows(
     write.kind === 'delta' ? [{ ...write.values, ...write.key }] : [],
   );
   if (deletes.length > 0)
-    await tx.query(`delete from ${table} t using ${recordset(spec, spec.key)} where ${keyMatch(spec, 't')}`, [
-      JSON.stringify(deletes),
-    ]);
+    await tx.query(
+      prepared(`delete from ${table} t using ${recordset(spec, spec.key)} where ${keyMatch(spec, 't')}`),
+      [JSON.stringify(deletes)],
+    );
   if (fulls.length > 0)
     await tx.query(
-      `insert into ${table} (${columns.join(', ')}) select ${columns.join(', ')} from ${recordset(spec, columns)}
-       on conflict (${spec.key.join(', ')}) do update set ${others.map((c) => `${c} = excluded.${c}`).join(', ')}`,
+      prepared(`insert into ${table} (${columns.join(', ')}) select ${columns.join(', ')} from ${recordset(spec, columns)}
+       on conflict (${spec.key.join(', ')}) do update set ${others.map((c) => `${c} = excluded.${c}`).join(', ')}`),
       [JSON.stringify(fulls.map((row) => toJsonRow(spec, row)))],
     );
   if (deltas.length > 0) {
     const counters = counterColumns(spec);
     const inserted = [...spec.key, ...counters];
     await tx.query(
-      `insert into ${table} (${inserted.join(', ')})
+      prepared(`insert into ${table} (${inserted.join(', ')})
        select ${[...spec.key, ...counters.map((c) => `coalesce(${c}, 0)`)].join(', ')} from ${recordset(spec, inserted)}
-       on conflict (${spec.key.join(', ')}) do update set ${counters.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ')}`,
+       on conflict (${spec.key.join(', ')}) do update set ${counters.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ')}`),
       [JSON.stringify(deltas)],
     );
   }
