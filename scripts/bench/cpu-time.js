@@ -11,7 +11,20 @@ function ticksOf(pid) {
   return Number(fields[11]) + Number(fields[12]); // utime + stime
 }
 
-/** Milliseconds of CPU so far: `pid`'s own, and every PostgreSQL process's; undefined off Linux. */
+/**
+ * CPU busy time of the whole machine (every process, the kernel's work included, time stolen by
+ * the hypervisor excluded): the load generator and the other services share the cores too.
+ */
+function machineTicks() {
+  const [user, nice, system, , , irq, softirq] = readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  return user + nice + system + irq + softirq;
+}
+
+/** Milliseconds of CPU so far: `pid`'s own, every PostgreSQL process's, the machine's; undefined off Linux. */
 function cpuMilliseconds(pid) {
   try {
     let postgres = 0;
@@ -23,7 +36,11 @@ function cpuMilliseconds(pid) {
         // the process ended while being read
       }
     }
-    return { api: ticksOf(pid) / TICKS_PER_MS, postgres: postgres / TICKS_PER_MS };
+    return {
+      api: ticksOf(pid) / TICKS_PER_MS,
+      postgres: postgres / TICKS_PER_MS,
+      machine: machineTicks() / TICKS_PER_MS,
+    };
   } catch {
     return undefined;
   }
@@ -32,7 +49,8 @@ function cpuMilliseconds(pid) {
 /** CPU milliseconds per unit of work between two readings, or undefined when either is missing. */
 function cpuPer(before, after, units) {
   if (!before || !after) return undefined;
-  return { api: (after.api - before.api) / units, postgres: (after.postgres - before.postgres) / units };
+  const per = (key) => (after[key] - before[key]) / units;
+  return { api: per('api'), postgres: per('postgres'), machine: per('machine') };
 }
 
 module.exports = { cpuMilliseconds, cpuPer };

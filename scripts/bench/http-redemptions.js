@@ -75,6 +75,7 @@ async function httpRedemptions({ quick, runs, port = 3900 }) {
         figures.push({
           apiCpuMs: cpu?.api,
           postgresCpuMs: cpu?.postgres,
+          machineCpuMs: cpu?.machine,
           perSecond: created / result.seconds,
           p50: result.latency.p50,
           p99: result.latency.p99,
@@ -94,6 +95,7 @@ async function httpRedemptions({ quick, runs, port = 3900 }) {
       p99: median(figures.map((f) => f.p99)),
       apiCpuMs: cpuMedian(figures.map((f) => f.apiCpuMs)),
       postgresCpuMs: cpuMedian(figures.map((f) => f.postgresCpuMs)),
+      machineCpuMs: cpuMedian(figures.map((f) => f.machineCpuMs)),
       failures: figures.reduce((sum, f) => sum + f.non2xx + f.errors, 0),
     });
   }
