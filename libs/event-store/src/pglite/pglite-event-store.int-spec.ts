@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventStoreContract } from '../contract/event-store.contract';
+import { recordedInstantsContract } from '../contract/recorded-instants.contract';
 import { eventIds, newEvents, OPEN_TIMEOUT_MS, uniqueStreamId } from '../contract/contract-support';
 import { openEventStore } from '../open-event-store';
 import { PgliteEventStore } from './pglite-event-store';
@@ -11,6 +12,11 @@ import { PgliteEventStore } from './pglite-event-store';
 eventStoreContract('PGlite (in memory)', async () => {
   const store = await PgliteEventStore.open();
   return { store, supportsConcurrentConnections: false, cleanup: () => store.close() };
+});
+
+recordedInstantsContract('PGlite', async () => {
+  const store = await PgliteEventStore.open();
+  return { store, cleanup: () => store.close() };
 });
 
 describe('PgliteEventStore on disk', () => {

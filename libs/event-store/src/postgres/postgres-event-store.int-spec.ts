@@ -9,6 +9,7 @@ import {
   postgresUrl,
 } from '../../../../test/support/postgres';
 import { eventStoreContract } from '../contract/event-store.contract';
+import { recordedInstantsContract } from '../contract/recorded-instants.contract';
 import { newEvents, uniqueStreamId } from '../contract/contract-support';
 import { START_OF_LOG } from '../event-store.port';
 import { openEventStore } from '../open-event-store';
@@ -26,6 +27,18 @@ describeOnPostgres('PostgresEventStore', () => {
         await client.connect();
         return client;
       },
+      cleanup: async () => {
+        await store.close();
+        await dropSchema(schema);
+      },
+    };
+  });
+
+  recordedInstantsContract('PostgreSQL', async () => {
+    const schema = await createIsolatedSchema('es');
+    const store = await PostgresEventStore.connect({ connectionString: postgresUrl(), schema });
+    return {
+      store,
       cleanup: async () => {
         await store.close();
         await dropSchema(schema);

@@ -8,7 +8,10 @@ import { prepared } from './sql-executor';
 
 /**
  * Selected from `events e`. ORDER BY must name `e.` columns: a bare `global_position` there would
- * mean the text alias below, and sort '10' before '9'.
+ * mean the text alias below, and sort '10' before '9'. The instant comes as whole milliseconds since
+ * the epoch (a number to both drivers) instead of a timestamp text that node-postgres parses with a
+ * regular expression on every row: cut to the millisecond first, as a Date would be, then rounded,
+ * since the float seconds of date_part can fall a hair below a whole millisecond.
  */
 const EVENT_COLUMNS = `
   e.global_position::text as global_position,
@@ -19,7 +22,7 @@ const EVENT_COLUMNS = `
   e.type,
   e.data,
   e.metadata,
-  e.recorded_at`;
+  round(date_part('epoch', date_trunc('milliseconds', e.recorded_at)) * 1000) as recorded_at_ms`;
 
 /** The streams' versions now (to describe a conflict that a writer bypassing the stream locks caused). */
 export const CURRENT_VERSIONS = `

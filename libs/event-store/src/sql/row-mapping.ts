@@ -10,7 +10,7 @@ export interface EventRow {
   type: string;
   data: unknown;
   metadata: Record<string, unknown>;
-  recorded_at: Date | string;
+  recorded_at_ms: number;
 }
 
 export function toStoredEvent(row: EventRow): StoredEvent {
@@ -21,8 +21,7 @@ export function toStoredEvent(row: EventRow): StoredEvent {
     type: row.type,
     data: row.data,
     metadata: row.metadata,
-    // A fresh Date of this realm: under Jest, PGlite runs outside the test's realm (see pglite-module.ts).
-    recordedAt: new Date(row.recorded_at),
+    recordedAt: new Date(row.recorded_at_ms),
     position: { transactionId: row.transaction_id, globalPosition: row.global_position },
   };
 }
