@@ -24,8 +24,11 @@ function machineTicks() {
   return user + nice + system + irq + softirq;
 }
 
-/** Milliseconds of CPU so far: `pid`'s own, every PostgreSQL process's, the machine's; undefined off Linux. */
-function cpuMilliseconds(pid) {
+/**
+ * Milliseconds of CPU so far: the service's processes' (`api`, and `projector` when it runs apart),
+ * every PostgreSQL process's, the machine's; undefined off Linux.
+ */
+function cpuMilliseconds({ api, projector }) {
   try {
     let postgres = 0;
     for (const entry of readdirSync('/proc')) {
@@ -37,7 +40,8 @@ function cpuMilliseconds(pid) {
       }
     }
     return {
-      api: ticksOf(pid) / TICKS_PER_MS,
+      api: ticksOf(api) / TICKS_PER_MS,
+      projector: projector === undefined ? 0 : ticksOf(projector) / TICKS_PER_MS,
       postgres: postgres / TICKS_PER_MS,
       machine: machineTicks() / TICKS_PER_MS,
     };
@@ -50,7 +54,7 @@ function cpuMilliseconds(pid) {
 function cpuPer(before, after, units) {
   if (!before || !after) return undefined;
   const per = (key) => (after[key] - before[key]) / units;
-  return { api: per('api'), postgres: per('postgres'), machine: per('machine') };
+  return { api: per('api'), projector: per('projector'), postgres: per('postgres'), machine: per('machine') };
 }
 
 module.exports = { cpuMilliseconds, cpuPer };

@@ -7,44 +7,63 @@ const SECRET = 'bench-secret-bench-secret-bench-secret!!';
 const { signDevelopmentToken } = require(join(__dirname, '../../dist/apps/api/src/auth/token-signer.js'));
 const { isValidSiret } = require(join(__dirname, '../../dist/libs/domain/src/index.js'));
 
-/** `BENCH_NODE_ARGS` (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the service where time goes. */
-async function startService(schema, port, extraEnv = {}) {
+/**
+ * `BENCH_NODE_ARGS` (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the service where time goes.
+ * `projector: true` runs the read models as documented for production: apps/projector in its own
+ * process next to an API started with PROJECTIONS_IN_PROCESS=false (both on this machine's cores).
+ */
+async function startService(schema, port, extraEnv = {}, { projector = false } = {}) {
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, join(__dirname, '../../dist/apps/api/src/main.js')], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      DATABASE_URL: BENCH_DATABASE_URL,
-      DATABASE_SCHEMA: schema,
-      DATABASE_POOL_SIZE: '16',
-      AUTH_JWT_SECRET: SECRET,
-      DATA_DIR: join(__dirname, '../../data/bench'),
-      LOG_LEVEL: 'warn',
-      REDEMPTION_RATE_LIMIT: '100000000',
-      BANK_DETAILS_KEY: Buffer.alloc(32, 7).toString('base64'),
-      EXPIRY_SCHEDULE: 'off',
-      ...extraEnv,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    DATABASE_URL: BENCH_DATABASE_URL,
+    DATABASE_SCHEMA: schema,
+    DATABASE_POOL_SIZE: '16',
+    AUTH_JWT_SECRET: SECRET,
+    DATA_DIR: join(__dirname, '../../data/bench'),
+    LOG_LEVEL: 'warn',
+    REDEMPTION_RATE_LIMIT: '100000000',
+    BANK_DETAILS_KEY: Buffer.alloc(32, 7).toString('base64'),
+    EXPIRY_SCHEDULE: 'off',
+    ...(projector ? { PROJECTIONS_IN_PROCESS: 'false' } : {}),
+    ...extraEnv,
+  };
+  const run = (entry) =>
+    spawn(process.execPath, [...nodeArgs, join(__dirname, '../../dist', entry)], {
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  const children = [run('apps/api/src/main.js')];
+  const [api] = children;
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}`);
+    if (api.exitCode !== null) throw new Error(`the service exited with ${api.exitCode}`);
     const healthy = await fetch(`${baseUrl}/health`).then(
       (r) => r.ok,
       () => false,
     );
-    if (healthy) return { baseUrl, pid: child.pid, stop: () => stop(child) };
+    if (healthy) {
+      // Started once the API has migrated the schema and created the read models' tables.
+      if (projector) children.push(run('apps/projector/src/main.js'));
+      return {
+        baseUrl,
+        pid: api.pid,
+        projectorPid: children[1]?.pid,
+        stop: () => Promise.all(children.map(stop)),
+      };
+    }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  child.kill('SIGKILL');
+  api.kill('SIGKILL');
   throw new Error('the service did not become healthy within 60 s');
 }
 
 function stop(child) {
   return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
     child.once('exit', resolve);
     child.kill('SIGTERM');
   });
