@@ -1,4 +1,4 @@
-import { openEventStore, SqlEventStore } from '@pass/event-store';
+import { openEventStore, preparedStatementsSetting, SqlEventStore } from '@pass/event-store';
 
 /** The projector reads the same store settings as the API (DATABASE_URL, DATABASE_SCHEMA, DATA_DIR). */
 export async function openStoreFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<SqlEventStore> {
@@ -8,6 +8,7 @@ export async function openStoreFromEnv(env: NodeJS.ProcessEnv = process.env): Pr
     dataDir,
     schema: env.DATABASE_SCHEMA || undefined,
     poolSize: 4,
+    preparedStatements: preparedStatementsSetting(env.DATABASE_PREPARED_STATEMENTS),
   });
   if (!(store instanceof SqlEventStore)) throw new Error('projections need an SQL event store');
   return store;

@@ -5,7 +5,7 @@
  * SIGTERM. Run the API with RELAY_IN_PROCESS=false next to it.
  */
 import pino from 'pino';
-import { openEventStore } from '@pass/event-store';
+import { openEventStore, preparedStatementsSetting } from '@pass/event-store';
 import { KafkaRelay, relayConfigFrom, type RelayLogger } from '@pass/messaging';
 
 const LAG_LOG_INTERVAL_MS = 30_000;
@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     dataDir: process.env.DATA_DIR === undefined ? './data' : process.env.DATA_DIR || undefined,
     schema: process.env.DATABASE_SCHEMA || undefined,
     poolSize: 2,
+    preparedStatements: preparedStatementsSetting(process.env.DATABASE_PREPARED_STATEMENTS),
   });
   const logger: RelayLogger = {
     info: (message, details) => log.info(details ?? {}, message),

@@ -12,6 +12,18 @@ export interface EventStoreConfig {
   readonly schema?: string;
   /** PostgreSQL pool size. */
   readonly poolSize?: number;
+  /** PostgreSQL: keep hot statements prepared per connection (default true; see PostgresExecutor). */
+  readonly preparedStatements?: boolean;
+}
+
+/**
+ * DATABASE_PREPARED_STATEMENTS, read the same way by every process that opens the store: unset or
+ * `true` keeps statements prepared, `false` turns them off; anything else is a mistake worth a stop.
+ */
+export function preparedStatementsSetting(value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === 'true') return true;
+  if (value === 'false') return false;
+  throw new Error(`DATABASE_PREPARED_STATEMENTS must be true or false, got "${value}"`);
 }
 
 export async function openEventStore(
@@ -22,6 +34,7 @@ export async function openEventStore(
       connectionString: config.databaseUrl,
       schema: config.schema,
       max: config.poolSize,
+      preparedStatements: config.preparedStatements,
     });
   }
   if (config.dataDir === undefined) return PgliteEventStore.open();

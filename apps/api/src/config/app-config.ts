@@ -1,3 +1,4 @@
+import { preparedStatementsSetting } from '@pass/event-store';
 import { relayConfigFrom, RelayConfigError, type RelayConfig } from '@pass/messaging';
 import bytes from 'bytes';
 import { CronTime } from 'cron';
@@ -19,6 +20,7 @@ export interface AppConfig {
   readonly databaseUrl: string | undefined;
   readonly databaseSchema: string | undefined;
   readonly databasePoolSize: number;
+  readonly databasePreparedStatements: boolean;
   readonly auth: {
     readonly jwtSecret?: string;
     readonly jwksUrl?: string;
@@ -96,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: env.DATABASE_URL || undefined,
     databaseSchema: env.DATABASE_SCHEMA || undefined,
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10),
+    databasePreparedStatements: preparedStatements(env),
     auth: {
       jwtSecret: generatedSecret ? developmentJwtSecret(dataDir) : jwtSecret,
       jwksUrl,
@@ -136,6 +139,14 @@ function settlementSchedule(env: NodeJS.ProcessEnv): string | undefined {
     throw new ConfigError(`SETTLEMENT_SCHEDULE must be a cron expression (e.g. "0 6 1 * *"), got "${raw}"`);
   }
   return raw;
+}
+
+function preparedStatements(env: NodeJS.ProcessEnv): boolean {
+  try {
+    return preparedStatementsSetting(env.DATABASE_PREPARED_STATEMENTS);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
 }
 
 function relayConfig(env: NodeJS.ProcessEnv): RelayConfig | undefined {

@@ -18,6 +18,7 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
           dataDir: config.dataDir,
           schema: config.databaseSchema,
           poolSize: config.databasePoolSize,
+          preparedStatements: config.databasePreparedStatements,
         }),
     },
   ],

@@ -91,6 +91,26 @@ describeOnPostgres('PostgresEventStore', () => {
         await dropSchema(schema);
       }
     });
+
+    it('sends every statement unnamed when prepared statements are off (for poolers that cannot keep them)', async () => {
+      const schema = await createIsolatedSchema('es');
+      const store = await PostgresEventStore.connect({
+        connectionString: postgresUrl(),
+        schema,
+        max: 1,
+        preparedStatements: false,
+      });
+      try {
+        const streamId = uniqueStreamId();
+        await store.append([{ streamId, expectedVersion: 0, events: newEvents(2) }]);
+        expect(await store.readStream(streamId)).toHaveLength(2);
+        expect(await store.readAll(START_OF_LOG, 10)).toHaveLength(2);
+        expect(await store.sql.query(`select name from pg_prepared_statements`)).toEqual([]);
+      } finally {
+        await store.close();
+        await dropSchema(schema);
+      }
+    });
   });
 
   describe('a transaction left idle too long', () => {

@@ -13,6 +13,8 @@ export interface PostgresEventStoreOptions {
   readonly max?: number;
   /** A transaction left open this long is killed by the server, so it cannot hold readAll back forever. */
   readonly idleInTransactionTimeoutMs?: number;
+  /** Keep the hot statements prepared on each connection (default); false behind a pooler that cannot. */
+  readonly preparedStatements?: boolean;
 }
 
 const SQL_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -26,7 +28,7 @@ export class PostgresEventStore extends SqlEventStore implements EventStore {
 
   constructor(private readonly options: PostgresEventStoreOptions) {
     const pool = createPool(options);
-    super(new PostgresExecutor(pool));
+    super(new PostgresExecutor(pool, { prepare: options.preparedStatements }));
     this.sharedPool = pool;
   }
 
@@ -34,7 +36,7 @@ export class PostgresEventStore extends SqlEventStore implements EventStore {
   static async connect(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
     const store = new PostgresEventStore(options);
     try {
-      const executor = new PostgresExecutor(store.pool);
+      const executor = new PostgresExecutor(store.pool, { prepare: options.preparedStatements });
       if (options.schema) await createSchemaIfMissing(executor, options.schema);
       await runMigrations(executor);
       return store;

@@ -1,14 +1,24 @@
 import type { Pool, PoolClient, QueryConfig } from 'pg';
-import type { SqlExecutor, SqlQueryable, Statement } from '../sql/sql-executor';
+import { statementText, type SqlExecutor, type SqlQueryable, type Statement } from '../sql/sql-executor';
 
-/** SqlExecutor on a node-postgres pool: a transaction borrows one client for its whole life. */
+/**
+ * SqlExecutor on a node-postgres pool: a transaction borrows one client for its whole life.
+ * `prepare: false` sends every statement unnamed, for poolers that cannot carry prepared
+ * statements from one server connection to another (PgBouncer in transaction mode before 1.21).
+ */
 export class PostgresExecutor implements SqlExecutor {
   private closing?: Promise<void>;
+  private readonly queryConfig: (sql: Statement, params: readonly unknown[]) => QueryConfig;
 
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    private readonly pool: Pool,
+    { prepare = true }: { prepare?: boolean } = {},
+  ) {
+    this.queryConfig = prepare ? namedWhenPrepared : alwaysUnnamed;
+  }
 
   async query<Row extends object>(sql: Statement, params: readonly unknown[] = []): Promise<Row[]> {
-    return (await this.pool.query(queryConfig(sql, params))).rows as Row[];
+    return (await this.pool.query(this.queryConfig(sql, params))).rows as Row[];
   }
 
   async transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T> {
@@ -23,7 +33,7 @@ export class PostgresExecutor implements SqlExecutor {
       // Explicit: append reads versions after taking its locks, which only sees the previous
       // holder's commit if each statement gets a fresh snapshot, whatever the server's default.
       await client.query('begin isolation level read committed');
-      const result = await work(queryableOn(client));
+      const result = await work(queryableOn(client, this.queryConfig));
       await client.query('commit');
       return result;
     } catch (error) {
@@ -42,7 +52,10 @@ export class PostgresExecutor implements SqlExecutor {
   }
 }
 
-function queryableOn(client: PoolClient): SqlQueryable {
+function queryableOn(
+  client: PoolClient,
+  queryConfig: (sql: Statement, params: readonly unknown[]) => QueryConfig,
+): SqlQueryable {
   return {
     query: async <Row extends object>(sql: Statement, params: readonly unknown[] = []) =>
       (await client.query(queryConfig(sql, params))).rows as Row[],
@@ -50,6 +63,10 @@ function queryableOn(client: PoolClient): SqlQueryable {
 }
 
 /** A prepared statement goes by name: node-postgres parses it on a connection's first use only. */
-function queryConfig(sql: Statement, params: readonly unknown[]): QueryConfig {
+function namedWhenPrepared(sql: Statement, params: readonly unknown[]): QueryConfig {
   return typeof sql === 'string' ? { text: sql, values: [...params] } : { ...sql, values: [...params] };
+}
+
+function alwaysUnnamed(sql: Statement, params: readonly unknown[]): QueryConfig {
+  return { text: statementText(sql), values: [...params] };
 }
