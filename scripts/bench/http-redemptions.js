@@ -49,6 +49,8 @@ const dist = (path) => require(join(__dirname, '../../dist', path));
 /**
  * Polls the read models' lag (every 100 ms) while the load runs, so that a run also says how long
  * after the last answer every projection held every event: the work a projector defers is not free.
+ * Not waitUntilProjected: it could only start once autocannon returns, up to a second after the
+ * last answer (see `load`).
  */
 async function watchReadModels(schema) {
   const { PostgresEventStore } = dist('libs/event-store/src');

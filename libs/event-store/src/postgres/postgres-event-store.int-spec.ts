@@ -13,7 +13,7 @@ import { recordedInstantsContract } from '../contract/recorded-instants.contract
 import { newEvents, uniqueStreamId } from '../contract/contract-support';
 import { START_OF_LOG } from '../event-store.port';
 import { openEventStore } from '../open-event-store';
-import { PostgresEventStore } from './postgres-event-store';
+import { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store';
 
 describeOnPostgres('PostgresEventStore', () => {
   eventStoreContract('PostgreSQL', async () => {
@@ -69,11 +69,9 @@ describeOnPostgres('PostgresEventStore', () => {
   });
 
   describe('prepared statements', () => {
-    it('parses its hot statements once per connection and runs them by name after', async () => {
-      const schema = await createIsolatedSchema('es');
-      // One connection, so that the session asked below is the one that ran the statements.
-      const store = await PostgresEventStore.connect({ connectionString: postgresUrl(), schema, max: 1 });
-      try {
+    // One connection, so that the session asked about pg_prepared_statements is the one that ran them.
+    it('parses its hot statements once per connection and runs them by name after', () =>
+      withStore({ max: 1 }, async (store) => {
         const streamId = uniqueStreamId();
         await store.append([{ streamId, expectedVersion: 0, events: newEvents(2) }]);
         await store.append([{ streamId, expectedVersion: 2, events: newEvents(1) }]);
@@ -86,42 +84,21 @@ describeOnPostgres('PostgresEventStore', () => {
         expect(rows.map((row) => row.name).sort()).toEqual(
           [CALL_APPEND_BATCH_FUNCTION.name, SELECT_ALL_AFTER.name, SELECT_STREAMS.name].sort(),
         );
-      } finally {
-        await store.close();
-        await dropSchema(schema);
-      }
-    });
+      }));
 
-    it('sends every statement unnamed when prepared statements are off (for poolers that cannot keep them)', async () => {
-      const schema = await createIsolatedSchema('es');
-      const store = await PostgresEventStore.connect({
-        connectionString: postgresUrl(),
-        schema,
-        max: 1,
-        preparedStatements: false,
-      });
-      try {
+    it('sends every statement unnamed when prepared statements are off (for poolers that cannot keep them)', () =>
+      withStore({ max: 1, preparedStatements: false }, async (store) => {
         const streamId = uniqueStreamId();
         await store.append([{ streamId, expectedVersion: 0, events: newEvents(2) }]);
         expect(await store.readStream(streamId)).toHaveLength(2);
         expect(await store.readAll(START_OF_LOG, 10)).toHaveLength(2);
         expect(await store.sql.query(`select name from pg_prepared_statements`)).toEqual([]);
-      } finally {
-        await store.close();
-        await dropSchema(schema);
-      }
-    });
+      }));
   });
 
   describe('a transaction left idle too long', () => {
-    it('fails on its own when the server ends it, and the store goes on', async () => {
-      const schema = await createIsolatedSchema('es');
-      const store = await PostgresEventStore.connect({
-        connectionString: postgresUrl(),
-        schema,
-        idleInTransactionTimeoutMs: 200,
-      });
-      try {
+    it('fails on its own when the server ends it, and the store goes on', () =>
+      withStore({ idleInTransactionTimeoutMs: 200 }, async (store) => {
         const stalled = store.sql.transaction(async (tx) => {
           await tx.query('select 1');
           await new Promise((resolve) => setTimeout(resolve, 1_000)); // the server ends it meanwhile
@@ -131,11 +108,7 @@ describeOnPostgres('PostgresEventStore', () => {
         const streamId = uniqueStreamId();
         await store.append([{ streamId, expectedVersion: 0, events: newEvents(1) }]);
         expect(await store.readStream(streamId)).toHaveLength(1);
-      } finally {
-        await store.close();
-        await dropSchema(schema);
-      }
-    });
+      }));
   });
 
   describe('connecting', () => {
@@ -205,3 +178,18 @@ describeOnPostgres('PostgresEventStore', () => {
     });
   });
 });
+
+/** A store on a schema of its own, closed and dropped whatever `work` does. */
+async function withStore(
+  options: Omit<PostgresEventStoreOptions, 'connectionString' | 'schema'>,
+  work: (store: PostgresEventStore) => Promise<void>,
+): Promise<void> {
+  const schema = await createIsolatedSchema('es');
+  const store = await PostgresEventStore.connect({ connectionString: postgresUrl(), schema, ...options });
+  try {
+    await work(store);
+  } finally {
+    await store.close();
+    await dropSchema(schema);
+  }
+}
