@@ -1,5 +1,6 @@
-import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
 import { SigningKeyRing, verifyQrWithPublicJwks } from './qr-signing';
+import { signWithRandomNonce } from './testing/randomized-ed25519';
 
 const BASE64URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
@@ -43,6 +44,42 @@ describe('SigningKeyRing', () => {
         'unknown-key',
         'malformed',
       ]);
+    });
+
+    it('accepts off the event loop a valid signature that is not its own, by verifying it in full', async () => {
+      const text = 'PN1.k1.voucher-5';
+      const privateKey = createPrivateKey({
+        key: Buffer.from(ring.toJSON().keys[0].privateKey, 'base64'),
+        format: 'der',
+        type: 'pkcs8',
+      });
+      const randomized = signWithRandomNonce(Buffer.from(text), privateKey);
+      // The helper's signature is a real one, and not the deterministic one the ring compares with.
+      expect(verify(null, Buffer.from(text), createPublicKey(privateKey), randomized)).toBe(true);
+      const qr = `${text}.${randomized.toString('base64url')}`;
+      expect(qr).not.toBe(ring.signVoucher('voucher-5'));
+      await expect(ring.verifyQrOffThread(qr)).resolves.toEqual({
+        ok: true,
+        keyId: 'k1',
+        voucherId: 'voucher-5',
+      });
+      expect(ring.verifyQr(qr)).toEqual({ ok: true, keyId: 'k1', voucherId: 'voucher-5' });
+    });
+
+    it('rejects off the event loop its own signature with any one bit flipped', async () => {
+      const qr = ring.signVoucher('voucher-6');
+      const [text, encoded] = [qr.slice(0, qr.lastIndexOf('.')), qr.split('.')[3]];
+      const signature = Buffer.from(encoded, 'base64url');
+      const flipped = Array.from({ length: signature.length * 8 }, (_, bit) => {
+        const copy = Buffer.from(signature);
+        copy[bit >> 3] ^= 1 << (bit & 7);
+        return `${text}.${copy.toString('base64url')}`;
+      });
+      const results = await Promise.all(flipped.map((candidate) => ring.verifyQrOffThread(candidate)));
+      expect(results.filter((result) => result.ok)).toEqual([]);
+      expect(new Set(results.map((result) => !result.ok && result.reason))).toEqual(
+        new Set(['bad-signature']),
+      );
     });
 
     it('refuses to sign a voucher id that would break the payload format', () => {
