@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import type { Role } from '@pass/domain';
 import type { EventStore, SqlEventStore, StoredEvent } from '@pass/event-store';
@@ -24,8 +25,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real application on a real store: PGlite in memory, or PostgreSQL in a schema of its own. */
-export async function startTestApp(kind: StoreKind, env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * The real application on a real store: PGlite in memory, or PostgreSQL in a schema of its own.
+ * Its logs are dropped (LOG_LEVEL silent) unless `env` and `logDestination` say otherwise.
+ */
+export async function startTestApp(
+  kind: StoreKind,
+  env: Record<string, string> = {},
+  logDestination?: DestinationStream,
+): Promise<TestApp> {
   const schema = kind === 'postgres' ? await createIsolatedSchema('e2e') : undefined;
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -36,7 +44,7 @@ export async function startTestApp(kind: StoreKind, env: Record<string, string> 
     ...env,
   });
   const clock = new TestClock();
-  const app = await createApp(config, clock);
+  const app = await createApp(config, clock, logDestination);
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const store = app.get<EventStore>(EVENT_STORE);

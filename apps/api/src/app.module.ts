@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { ScheduleModule } from '@nestjs/schedule';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
 import { AuthModule } from './auth/auth.module';
 import { BankAccountsModule } from './bank-accounts/bank-accounts.module';
 import { BooksModule } from './books/books.module';
@@ -17,6 +18,7 @@ import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { EventStoreModule } from './infrastructure/event-store.module';
 import { KeysModule } from './keys/keys.module';
+import { nestLoggerParams } from './logging/request-logging';
 import { MetricsModule } from './metrics/metrics.module';
 import { ProblemFilter } from './problems/problem.filter';
 import { ProblemsController } from './problems/problems.controller';
@@ -33,19 +35,16 @@ import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
-  /** `clock` lets tests move time (expiry, certification periods); the service uses the system clock. */
-  static forRoot(config: AppConfig, clock: Clock = new SystemClock()): DynamicModule {
+  /**
+   * `clock` lets tests move time (expiry, certification periods); the service uses the system clock.
+   * `logger` is the process's root logger, which the request log (createApp) writes through too.
+   */
+  static forRoot(config: AppConfig, logger: Logger, clock: Clock = new SystemClock()): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config, clock),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            autoLogging: { ignore: (request) => request.url === '/health' || request.url === '/metrics' },
-          },
-        }),
+        LoggerModule.forRoot(nestLoggerParams(logger)),
         ThrottlerModule.forRoot({
           throttlers: [
             {

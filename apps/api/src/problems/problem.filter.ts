@@ -3,6 +3,7 @@ import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_CATALOGUE, problemType, type ProblemCode } from './problem-catalogue';
 import { ProblemException } from './problem.exception';
+import { requestLogger } from '../logging/request-logging';
 
 /** Every error leaves as RFC 9457 application/problem+json with a stable `type`. */
 @Catch()
@@ -14,7 +15,12 @@ export class ProblemFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const problem = toProblem(exception);
-    if (problem.code === 'internal') this.logger.error(exception);
+    if (problem.code === 'internal') {
+      // The request's own logger, so that the operator on call sees which request failed.
+      const log = requestLogger(request);
+      if (log) log.error({ err: exception }, 'unexpected error');
+      else this.logger.error(exception);
+    }
     const { status, title } = PROBLEM_CATALOGUE[problem.code];
     reply
       .code(status)

@@ -1,0 +1,78 @@
+import { storage } from 'nestjs-pino/storage';
+import { startTestApp, type TestApp } from './support/test-app';
+
+interface LogLine {
+  readonly level: number;
+  readonly msg?: string;
+  readonly req?: { id?: unknown; method?: string; url?: string; headers?: Record<string, unknown> };
+  readonly res?: { statusCode?: number };
+  readonly err?: { message?: string };
+}
+
+/** The request log is written when the answer is finished, which may be just after the client reads it. */
+async function eventually<T>(find: () => T | undefined): Promise<T> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const found = find();
+    if (found !== undefined) return found;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('no such log line');
+}
+
+describe('logs', () => {
+  let t: TestApp;
+  const lines: LogLine[] = [];
+  beforeAll(async () => {
+    t = await startTestApp(
+      'pglite',
+      { LOG_LEVEL: 'info' },
+      { write: (line: string) => lines.push(JSON.parse(line)) },
+    );
+  });
+  afterAll(() => t.close());
+
+  const requestLines = (url: string) => lines.filter((line) => line.req?.url === url && line.res);
+
+  it('logs each answered request once, with its status and without its bearer token', async () => {
+    await t
+      .http()
+      .post('/v1/redemptions')
+      .set('Authorization', 'Bearer not-a-token')
+      .send({ qr: 'x' })
+      .expect(401);
+    const line = await eventually(() => requestLines('/v1/redemptions')[0]);
+    expect(requestLines('/v1/redemptions')).toHaveLength(1);
+    expect(line).toMatchObject({ req: { method: 'POST' }, res: { statusCode: 401 } });
+    expect(line.req?.headers?.authorization).toBe('[Redacted]');
+    expect(JSON.stringify(lines)).not.toContain('not-a-token');
+  });
+
+  it('leaves health checks out of the request log', async () => {
+    await t.http().get('/v1/keys').expect(200);
+    await t.http().get('/health').expect(200);
+    await eventually(() => requestLines('/v1/keys')[0]);
+    expect(requestLines('/health')).toEqual([]);
+  });
+
+  it("runs no request inside nestjs-pino's AsyncLocalStorage, whose promise hooks cost every promise", async () => {
+    await t.http().get('/v1/keys').expect(200);
+    // Node 20's AsyncLocalStorage turns `enabled` on at its first run (an internal field; Node 24
+    // builds the storage on AsyncContextFrame and has no such cost to guard against).
+    expect((storage as unknown as { enabled?: boolean }).enabled).not.toBe(true);
+  });
+
+  it('logs an unexpected error with the request it broke', async () => {
+    const payer = await t.token('payer', '200054781');
+    const url = '/v1/programmes/0b9c7a1e-1111-4222-8333-444455556666';
+    await t.store.close(); // the database goes away under the service
+    const answer = await t.http().get(url).set('Authorization', `Bearer ${payer}`);
+    expect(answer.status).toBe(500);
+    expect(answer.body).toMatchObject({ code: 'internal' });
+    const error = await eventually(() => lines.find((line) => line.level === 50));
+    const request = await eventually(() => requestLines(url)[0]);
+    expect(error).toMatchObject({ msg: 'unexpected error', req: { method: 'GET', url } });
+    expect(error.err?.message).toEqual(expect.any(String));
+    expect(error.req?.id).toBe(request.req?.id);
+    expect(request.res?.statusCode).toBe(500);
+  });
+});
