@@ -2,13 +2,15 @@ import type { SqlEventStore } from '@pass/event-store';
 import type { Projection } from '../model/projection';
 import { BatchCombiner } from './batch-combiner';
 import { ProjectionRunner, type RunnerOptions } from './projection-runner';
+import { SharedLogReads } from './shared-log-reads';
 
 /** How long the combiner waits for the other runners' batches: they read the log together, but their answers arrive apart. */
 const COMBINE_WINDOW_MS = 3;
 
 /**
  * All projections of one process (the API in-process, or apps/projector), each with its own runner
- * and lock; the batches they write at about the same time share one transaction (BatchCombiner).
+ * and lock; the pages of the log they read at the same time are read once (SharedLogReads), and the
+ * batches they write at about the same time share one transaction (BatchCombiner).
  */
 export class ProjectionHost {
   readonly runners: ProjectionRunner[];
@@ -20,8 +22,9 @@ export class ProjectionHost {
     options: RunnerOptions = {},
   ) {
     const combiner = new BatchCombiner(store.sql, COMBINE_WINDOW_MS);
+    const log = new SharedLogReads(store);
     this.runners = projections.map(
-      (projection) => new ProjectionRunner(store, projection, options, combiner),
+      (projection) => new ProjectionRunner(store, projection, options, combiner, log),
     );
   }
 

@@ -4,6 +4,7 @@ import { ensureProjection, readActiveCheckpoint, type Checkpoint } from '../sql/
 import { survivePoolClientErrors, tryAdvisoryLock, type HeldLock } from './advisory-lock';
 import { applyBatch, type Batch, type BatchOutcome } from './apply-batch';
 import type { BatchCombiner } from './batch-combiner';
+import type { LogReader } from './shared-log-reads';
 
 export interface RunnerOptions {
   readonly batchSize?: number;
@@ -41,12 +42,14 @@ export class ProjectionRunner {
   /**
    * @param combiner where the running loop hands its batches, when a host runs several projections:
    * they then share transactions. catchUp() writes its own, in the caller's flow.
+   * @param log where batches are read from: the store, or reads shared with the host's other runners.
    */
   constructor(
     private readonly store: SqlEventStore,
     readonly projection: Projection,
     private readonly options: RunnerOptions = {},
     private readonly combiner?: BatchCombiner,
+    private readonly log: LogReader = store,
   ) {
     this.batchSize = options.batchSize ?? 500;
     this.idleMs = options.idleMs ?? 150;
@@ -85,7 +88,7 @@ export class ProjectionRunner {
     for (let attempt = 0; attempt < 3; attempt++) {
       this.checkpoint ??= await readActiveCheckpoint(this.store.sql, this.name);
       if (!this.checkpoint) this.checkpoint = await ensureProjection(this.store.sql, this.projection);
-      const events = await this.store.readAll(this.checkpoint.position, this.batchSize);
+      const events = await this.log.readAll(this.checkpoint.position, this.batchSize);
       if (events.length === 0) return 0;
       const outcome = await write({
         projection: this.projection,
