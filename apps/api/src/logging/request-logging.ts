@@ -3,7 +3,7 @@
  *
  * nestjs-pino is Nest's logger here, but its middleware is left out: it runs every request inside
  * an AsyncLocalStorage so that any log line finds its request, and on Node 20 that keeps promise
- * hooks on for every promise of the process (~7 % of the API's CPU per redemption, see
+ * hooks on for every promise of the process (7-10 % of the API's CPU per redemption, see
  * scripts/bench/findings.md). pino-http runs as a Fastify hook instead, and the one line that needs
  * its request (an unexpected error's) takes the request's logger from the request itself.
  */
