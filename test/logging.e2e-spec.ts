@@ -1,4 +1,5 @@
 import { storage } from 'nestjs-pino/storage';
+import { eventually } from './support/eventually';
 import { startTestApp, type TestApp } from './support/test-app';
 
 interface LogLine {
@@ -7,16 +8,6 @@ interface LogLine {
   readonly req?: { id?: unknown; method?: string; url?: string; headers?: Record<string, unknown> };
   readonly res?: { statusCode?: number };
   readonly err?: { message?: string };
-}
-
-/** The request log is written when the answer is finished, which may be just after the client reads it. */
-async function eventually<T>(find: () => T | undefined): Promise<T> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const found = find();
-    if (found !== undefined) return found;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error('no such log line');
 }
 
 describe('logs', () => {
@@ -40,7 +31,7 @@ describe('logs', () => {
       .set('Authorization', 'Bearer not-a-token')
       .send({ qr: 'x' })
       .expect(401);
-    const line = await eventually(() => requestLines('/v1/redemptions')[0]);
+    const line = await eventually(async () => requestLines('/v1/redemptions')[0], 5_000, 'the request line');
     expect(requestLines('/v1/redemptions')).toHaveLength(1);
     expect(line).toMatchObject({ req: { method: 'POST' }, res: { statusCode: 401 } });
     expect(line.req?.headers?.authorization).toBe('[Redacted]');
@@ -50,7 +41,7 @@ describe('logs', () => {
   it('leaves health checks out of the request log', async () => {
     await t.http().get('/v1/keys').expect(200);
     await t.http().get('/health').expect(200);
-    await eventually(() => requestLines('/v1/keys')[0]);
+    await eventually(async () => requestLines('/v1/keys')[0], 5_000, 'the request line');
     expect(requestLines('/health')).toEqual([]);
   });
 
@@ -68,8 +59,12 @@ describe('logs', () => {
     const answer = await t.http().get(url).set('Authorization', `Bearer ${payer}`);
     expect(answer.status).toBe(500);
     expect(answer.body).toMatchObject({ code: 'internal' });
-    const error = await eventually(() => lines.find((line) => line.level === 50));
-    const request = await eventually(() => requestLines(url)[0]);
+    const error = await eventually(
+      async () => lines.find((line) => line.level === 50),
+      5_000,
+      'the error line',
+    );
+    const request = await eventually(async () => requestLines(url)[0], 5_000, 'the request line');
     expect(error).toMatchObject({ msg: 'unexpected error', req: { method: 'GET', url } });
     expect(error.err?.message).toEqual(expect.any(String));
     expect(error.req?.id).toBe(request.req?.id);

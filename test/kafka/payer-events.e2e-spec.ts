@@ -12,12 +12,12 @@ import {
   createTopic,
   deleteTopic,
   describeOnKafka,
-  eventually,
   kafkaBrokers,
   kafkaScript,
   TopicReader,
   uniqueTopic,
 } from '../support/kafka';
+import { eventually } from '../support/eventually';
 import { allArrived, assertDelivered, expectedMessages } from './delivery';
 import { appendSettlement, payerWorkload } from './workload';
 import { appendRedemptions, checkpointOf, RelayProcess, wholeLog, type RedemptionLog } from './relay-process';

@@ -8,7 +8,8 @@ import {
   type StoredEvent,
 } from '@pass/event-store';
 import { OTHER_PAYER, PAYER } from '../support/scenario';
-import { eventually, kafkaBrokers } from '../support/kafka';
+import { eventually } from '../support/eventually';
+import { kafkaBrokers } from '../support/kafka';
 
 const root = join(__dirname, '../..');
 

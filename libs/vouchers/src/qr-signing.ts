@@ -135,26 +135,20 @@ export class SigningKeyRing {
   }
 
   /**
-   * verifyQr on libuv's thread pool: a scan's signature check was the costliest step of the API's
-   * event loop (~6 % of its time under load), and another core can take it.
-   *
-   * The ring holds the private half of every key it verifies, and Ed25519 signs deterministically
-   * (RFC 8032): a signature equal to the one the ring makes for the same text is valid by
-   * construction, and making it costs a third of verifying one (signing multiplies a fixed point,
-   * verifying a variable one; Ed25519 was a fifth of the API's CPU per redemption). A signature that
-   * differs, tampered or made by a signer that draws its nonce at random, is verified in full.
+   * verifyQr off the event loop, on libuv's thread pool. The ring holds the private half of every
+   * key it verifies, and Ed25519 signs deterministically (RFC 8032): a signature equal to the one
+   * the ring makes for the same text is valid by construction, and making it costs a third of
+   * verifying one (signing multiplies a fixed point, verifying a variable one; verifying was a fifth
+   * of the API's CPU per redemption). A signature that differs, tampered or made by a signer that
+   * draws its nonce at random, is verified in full.
    */
   async verifyQrOffThread(text: string): Promise<QrVerificationResult> {
     const check = signatureCheck(text, (keyId) => this.#keys.get(keyId)?.publicKey);
     if (!('publicKey' in check)) return check;
+    // signatureCheck found the key's public half: the ring holds the key.
     const ours = await signOffThread(check.signedText, this.#keys.get(check.keyId)!.privateKey);
     if (timingSafeEqual(ours, check.signature)) return outcome(check, true);
-    const valid = await new Promise<boolean>((resolve, reject) =>
-      verify(null, check.signedText, check.publicKey, check.signature, (error, result) =>
-        error ? reject(error) : resolve(result),
-      ),
-    );
-    return outcome(check, valid);
+    return outcome(check, await verifyOffThread(check));
   }
 
   publicKeys(): PublicSigningJwk[] {
@@ -209,6 +203,14 @@ function signatureCheck(
 function signOffThread(text: Buffer, privateKey: KeyObject): Promise<Buffer> {
   return new Promise((resolve, reject) =>
     sign(null, text, privateKey, (error, signature) => (error ? reject(error) : resolve(signature))),
+  );
+}
+
+function verifyOffThread({ signedText, publicKey, signature }: SignatureCheck): Promise<boolean> {
+  return new Promise((resolve, reject) =>
+    verify(null, signedText, publicKey, signature, (error, valid) =>
+      error ? reject(error) : resolve(valid),
+    ),
   );
 }
 
