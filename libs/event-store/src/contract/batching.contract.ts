@@ -44,6 +44,37 @@ export function batchingContract(subject: SubjectRef): void {
       expect(await store().lookup('batch', takenKey)).toBe('first');
     });
 
+    it('an append of several streams among others: all of it or none, its first wrong stream named', async () => {
+      const [kept, moved, alsoMoved, other, another] = Array.from({ length: 5 }, () => uniqueStreamId());
+      await store().append([
+        { streamId: moved, expectedVersion: 0, events: newEvents(1) },
+        { streamId: alsoMoved, expectedVersion: 0, events: newEvents(3) },
+      ]);
+
+      const results = await Promise.allSettled([
+        store().append([{ streamId: other, expectedVersion: 0, events: newEvents(1) }]),
+        store().append([
+          { streamId: kept, expectedVersion: 0, events: newEvents(1) },
+          { streamId: moved, expectedVersion: 0, events: newEvents(1) },
+          { streamId: alsoMoved, expectedVersion: 0, events: newEvents(1) },
+        ]),
+        store().append([
+          { streamId: another, expectedVersion: 0, events: newEvents(2) },
+          { streamId: uniqueStreamId(), expectedVersion: 'any', events: newEvents(1) },
+        ]),
+      ]);
+
+      expect(results[0]).toEqual({ status: 'fulfilled', value: { versions: { [other]: 1 } } });
+      expect(results[1]).toMatchObject({
+        status: 'rejected',
+        reason: { streamId: moved, expected: 0, actual: 1 },
+      });
+      expect(results[2]).toMatchObject({ status: 'fulfilled', value: { versions: { [another]: 2 } } });
+      expect(await store().readStream(kept)).toEqual([]);
+      expect(await store().readStream(moved)).toHaveLength(1);
+      expect((await store().readStream(another)).map((event) => event.streamVersion)).toEqual([1, 2]);
+    });
+
     it('two appends to one stream at one version: the first wins, the second sees its events', async () => {
       const streamId = uniqueStreamId();
       const [first, second] = [newEvents(2), newEvents(1)];

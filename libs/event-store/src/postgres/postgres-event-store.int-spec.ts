@@ -1,5 +1,5 @@
 import { MIGRATIONS } from '../sql/schema';
-import { CALL_APPEND_BATCH_FUNCTION } from '../sql/append-batch-function';
+import { CALL_APPEND_ALONE_FUNCTION } from '../sql/append-independent-batch-function';
 import { SELECT_ALL_AFTER, SELECT_STREAMS } from '../sql/queries';
 import { Client } from 'pg';
 import {
@@ -82,7 +82,7 @@ describeOnPostgres('PostgresEventStore', () => {
         ]);
         const rows = await store.sql.query<{ name: string }>(`select name from pg_prepared_statements`);
         expect(rows.map((row) => row.name).sort()).toEqual(
-          [CALL_APPEND_BATCH_FUNCTION.name, SELECT_ALL_AFTER.name, SELECT_STREAMS.name].sort(),
+          [CALL_APPEND_ALONE_FUNCTION.name, SELECT_ALL_AFTER.name, SELECT_STREAMS.name].sort(),
         );
       }));
 

@@ -1,5 +1,3 @@
-import { prepared } from './sql-executor';
-
 /**
  * Several independent appends in one round trip and one commit (see append-batcher.ts): each
  * succeeds or fails on its own, exactly as if it had been sent alone, in the order given.
@@ -14,8 +12,8 @@ import { prepared } from './sql-executor';
  * Arrays are parallel columns; `*_appends` number each row's append from 1. The answer is a jsonb
  * array with one entry per append: {versions}, {conflict, actual} or {reservationTaken: true}.
  */
-export const APPEND_BATCH_FUNCTION = `
-create or replace function pass_append_batch(
+/** The function's parameters, shared by every version of it (see append-independent-batch-function.ts). */
+export const APPEND_BATCH_PARAMETERS = `
   append_count int,
   lock_ids text[],
   stream_appends int[],
@@ -32,7 +30,10 @@ create or replace function pass_append_batch(
   reservation_scopes text[],
   reservation_keys text[],
   reservation_values text[]
-) returns jsonb
+`;
+
+export const APPEND_BATCH_FUNCTION = `
+create or replace function pass_append_batch(${APPEND_BATCH_PARAMETERS}) returns jsonb
 language plpgsql volatile
 as $fn$
 declare
@@ -92,7 +93,3 @@ begin
   return answers;
 end
 $fn$`;
-
-export const CALL_APPEND_BATCH_FUNCTION = prepared(
-  `select pass_append_batch(${Array.from({ length: 16 }, (_, i) => `$${i + 1}`).join(', ')}) as result`,
-);

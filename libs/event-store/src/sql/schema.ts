@@ -1,5 +1,9 @@
 import { APPEND_BATCH_FUNCTION } from './append-batch-function';
 import { APPEND_FUNCTION, APPEND_FUNCTION_NOTIFYING } from './append-function';
+import {
+  APPEND_BATCH_IN_ORDER_FUNCTION,
+  APPEND_INDEPENDENT_BATCH_FUNCTION,
+} from './append-independent-batch-function';
 import type { SqlExecutor } from './sql-executor';
 
 /**
@@ -68,6 +72,13 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 5,
     name: 'several independent appends in one call',
     statements: [APPEND_BATCH_FUNCTION],
+  },
+  {
+    // Batches of appends that share no stream and no key are written as a set (measured in
+    // append-independent-batch-function.ts); the loop stays for the others.
+    version: 6,
+    name: 'independent appends of a batch written together',
+    statements: [APPEND_BATCH_IN_ORDER_FUNCTION, APPEND_INDEPENDENT_BATCH_FUNCTION],
   },
 ];
 

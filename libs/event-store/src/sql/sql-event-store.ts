@@ -10,8 +10,8 @@ import {
   WrongExpectedVersionError,
 } from '../event-store.port';
 import { appendBatchArguments, type AppendAnswer, type AppendRequest } from './append-arguments';
-import { CALL_APPEND_BATCH_FUNCTION } from './append-batch-function';
 import { AppendBatcher } from './append-batcher';
+import { CALL_APPEND_ALONE_FUNCTION, CALL_APPEND_BATCH_FUNCTION } from './append-independent-batch-function';
 import { NOTIFY_APPENDED } from './append-function';
 import { CURRENT_VERSIONS, PING, SELECT_ALL_AFTER, SELECT_RESERVATION, SELECT_STREAMS } from './queries';
 import { EventRow, toStoredEvent } from './row-mapping';
@@ -69,10 +69,10 @@ export abstract class SqlEventStore implements EventStore {
     return { versions: newVersions(streams, new Map(Object.entries(answer.versions ?? {}))) };
   }
 
-  /** One append is a batch of one: a single append algorithm runs on the server (pass_append_batch). */
+  /** One append is a batch of one, for the loop of pass_append_batch_in_order. */
   private async appendAlone(request: AppendRequest): Promise<AppendAnswer> {
     try {
-      const [answer] = await this.appendBatch([request]);
+      const [answer] = await this.appendBatch([request], CALL_APPEND_ALONE_FUNCTION);
       return answer;
     } catch (error) {
       // Only a writer bypassing the stream lock can get here; the answer is the same.
@@ -82,9 +82,12 @@ export abstract class SqlEventStore implements EventStore {
     }
   }
 
-  private async appendBatch(requests: readonly AppendRequest[]): Promise<AppendAnswer[]> {
+  private async appendBatch(
+    requests: readonly AppendRequest[],
+    statement = CALL_APPEND_BATCH_FUNCTION,
+  ): Promise<AppendAnswer[]> {
     const [row] = await this.executor.query<{ result: AppendAnswer[] | string }>(
-      CALL_APPEND_BATCH_FUNCTION,
+      statement,
       appendBatchArguments(requests),
     );
     return typeof row.result === 'string' ? JSON.parse(row.result) : row.result;
