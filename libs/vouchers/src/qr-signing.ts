@@ -12,7 +12,11 @@ import {
   timingSafeEqual,
   verify,
 } from 'node:crypto';
+import { BatchedSigner, signOffThread } from './batched-signer';
 import { assertValidQrId, parseQrPayload, QrVerificationResult, signedText } from './qr-payload';
+
+/** One worker thread makes the signatures of every ring's scans (batched-signer.ts). */
+const scanSigner = new BatchedSigner();
 
 export interface SigningKeyInput {
   readonly keyId: string;
@@ -135,7 +139,8 @@ export class SigningKeyRing {
   }
 
   /**
-   * verifyQr off the event loop, on libuv's thread pool. The ring holds the private half of every
+   * verifyQr off the event loop: the ring's own signature on the scans' worker thread, a full
+   * verification on libuv's thread pool. The ring holds the private half of every
    * key it verifies, and Ed25519 signs deterministically (RFC 8032): a signature equal to the one
    * the ring makes for the same text is valid by construction, and making it costs a third of
    * verifying one (signing multiplies a fixed point, verifying a variable one; verifying was a fifth
@@ -146,7 +151,7 @@ export class SigningKeyRing {
     const check = signatureCheck(text, (keyId) => this.#keys.get(keyId)?.publicKey);
     if (!('publicKey' in check)) return check;
     // signatureCheck found the key's public half: the ring holds the key.
-    const ours = await signOffThread(check.signedText, this.#keys.get(check.keyId)!.privateKey);
+    const ours = await scanSigner.sign(check.signedText, this.#keys.get(check.keyId)!.privateKey);
     if (timingSafeEqual(ours, check.signature)) return outcome(check, true);
     return outcome(check, await verifyOffThread(check));
   }
@@ -198,12 +203,6 @@ function signatureCheck(
   if (!publicKey) return { ok: false, reason: 'unknown-key' };
   const { keyId, voucherId, signature } = payload;
   return { keyId, voucherId, signature, publicKey, signedText: Buffer.from(payload.signedText, 'ascii') };
-}
-
-function signOffThread(text: Buffer, privateKey: KeyObject): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    sign(null, text, privateKey, (error, signature) => (error ? reject(error) : resolve(signature))),
-  );
 }
 
 function verifyOffThread({ signedText, publicKey, signature }: SignatureCheck): Promise<boolean> {
