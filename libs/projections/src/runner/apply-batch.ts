@@ -1,7 +1,7 @@
 import type { SqlExecutor, SqlQueryable, StoredEvent } from '@pass/event-store';
 import { MemoryTables } from '../model/memory-tables';
 import { comparePositions } from '../model/positions';
-import { projected } from '../model/projected-event';
+import { projected, type ProjectedEvent } from '../model/projected-event';
 import type { Projection } from '../model/projection';
 import { applyEvents, preloadReads } from '../model/replay';
 import { lockActiveCheckpoints, saveCheckpoints, type Checkpoint } from '../sql/catalog';
@@ -53,7 +53,8 @@ export async function applyBatches(sql: SqlExecutor, batches: readonly Batch[]):
       return unmoved ? 'applied' : 'moved-on';
     });
     const applied = batches.filter((_, index) => outcomes[index] === 'applied');
-    for (const batch of applied) await writeBatch(tx, batch);
+    const pages = new ProjectedPages();
+    for (const batch of applied) await writeBatch(tx, batch, pages.of(batch.stored));
     await saveCheckpoints(
       tx,
       applied.map(({ projection, from, stored }) => ({
@@ -68,8 +69,25 @@ export async function applyBatches(sql: SqlExecutor, batches: readonly Batch[]):
   });
 }
 
-async function writeBatch(tx: SqlQueryable, { projection, from, stored }: Batch): Promise<void> {
-  const events = stored.map(projected);
+/**
+ * Runners that shared a read of the log (SharedLogReads) hand in the same page: it is turned into
+ * projected events once for all of them, not once per projection.
+ */
+class ProjectedPages {
+  private readonly pages = new Map<readonly StoredEvent[], ProjectedEvent[]>();
+
+  of(stored: readonly StoredEvent[]): ProjectedEvent[] {
+    let events = this.pages.get(stored);
+    if (!events) this.pages.set(stored, (events = stored.map(projected)));
+    return events;
+  }
+}
+
+async function writeBatch(
+  tx: SqlQueryable,
+  { projection, from }: Batch,
+  events: readonly ProjectedEvent[],
+): Promise<void> {
   const overlay = new MemoryTables(projection.tables, false);
   await preloadReads(projection, overlay, events, loadIntoOverlay(tx, overlay, from.generation));
   applyEvents(projection, overlay, events);
