@@ -140,8 +140,8 @@ export class SigningKeyRing {
 
   /**
    * verifyQr off the event loop: the ring's own signature on the scans' worker thread, a full
-   * verification on libuv's thread pool. The ring holds the private half of every
-   * key it verifies, and Ed25519 signs deterministically (RFC 8032): a signature equal to the one
+   * verification on libuv's thread pool. The ring holds the private half of every key it
+   * verifies, and Ed25519 signs deterministically (RFC 8032): a signature equal to the one
    * the ring makes for the same text is valid by construction, and making it costs a third of
    * verifying one (signing multiplies a fixed point, verifying a variable one; verifying was a fifth
    * of the API's CPU per redemption). A signature that differs, tampered or made by a signer that
