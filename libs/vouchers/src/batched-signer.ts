@@ -92,6 +92,7 @@ export class BatchedSigner {
       if (this.#worker === worker) this.#worker = undefined;
       const stranded = [...this.#inFlight.values()].flat();
       this.#inFlight.clear();
+      this.#worker?.unref();
       this.#onThreadPool(stranded);
     };
     worker.on('error', fail);
@@ -103,9 +104,10 @@ export class BatchedSigner {
 
   #received({ batch, signatures }: SignedBatch): void {
     const pending = this.#inFlight.get(batch);
-    if (!pending) return;
     this.#inFlight.delete(batch);
     if (this.#inFlight.size === 0) this.#worker?.unref();
+    // Already answered on the pool when an earlier worker ended with it in flight.
+    if (!pending) return;
     // The pool then gives each signature its own answer, or its own error.
     if (!signatures) return this.#onThreadPool(pending);
     pending.forEach(({ resolve }, index) => {
