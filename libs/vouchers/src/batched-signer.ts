@@ -15,10 +15,10 @@ interface PendingSignature {
   readonly reject: (error: unknown) => void;
 }
 
+/** Without signatures when the worker could not make one of them (a key that cannot sign). */
 interface SignedBatch {
   readonly batch: number;
   readonly signatures?: Uint8Array[];
-  readonly error?: string;
 }
 
 /**
@@ -31,8 +31,8 @@ const { sign } = require('node:crypto');
 parentPort.on('message', ({ batch, keys, items }) => {
   try {
     parentPort.postMessage({ batch, signatures: items.map(([key, text]) => sign(null, text, keys[key])) });
-  } catch (error) {
-    parentPort.postMessage({ batch, error: String(error) });
+  } catch {
+    parentPort.postMessage({ batch });
   }
 });
 `;
@@ -41,10 +41,11 @@ parentPort.on('message', ({ batch, keys, items }) => {
  * Ed25519 signatures made on one worker thread, the signatures asked for during one turn of the
  * event loop sent to it in one message. A scan's QR check makes one (qr-signing.ts), and handing
  * each to libuv's pool alone cost the event loop about as much as the signature costs the pool
- * (measured under load, alternated: redemptions at 32 connections 2,223 / 2,127 / 2,070 ->
- * 2,310 / 2,232 / 2,252 per s, API CPU 0.378 / 0.398 / 0.410 -> 0.362 / 0.374 / 0.382 ms each). The worker starts on first use and keeps the process
- * alive only while it owes signatures; if it fails, the signatures waiting for it and the next ones are made on libuv's
- * pool, and a later call starts a new worker.
+ * (measured under load, alternated: redemptions at 32 connections 2,223 / 2,127 / 2,070 -> 2,310 /
+ * 2,232 / 2,252 per s, API CPU 0.378 / 0.398 / 0.410 -> 0.362 / 0.374 / 0.382 ms each). The worker
+ * starts on first use and keeps the process alive only while it owes signatures; if it fails, the
+ * signatures waiting for it and the next ones are made on libuv's pool, and a later call starts a
+ * new worker.
  */
 export class BatchedSigner {
   #worker?: Worker;

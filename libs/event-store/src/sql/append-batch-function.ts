@@ -1,17 +1,3 @@
-/**
- * Several independent appends in one round trip and one commit (see append-batcher.ts): each
- * succeeds or fails on its own, exactly as if it had been sent alone, in the order given.
- *
- * - Every stream of the batch is locked first, in one sorted order, so batches cannot deadlock
- *   each other (nor single appends, which lock the same way).
- * - Appends are then checked and written one after the other: a later append sees an earlier one's
- *   events, so two appends to one stream at the same expected version get one winner, as alone.
- * - A reservation held by someone else fails only its own append: the keys it inserted just before
- *   are deleted again (no savepoint needed), and nothing of it is written.
- *
- * Arrays are parallel columns; `*_appends` number each row's append from 1. The answer is a jsonb
- * array with one entry per append: {versions}, {conflict, actual} or {reservationTaken: true}.
- */
 /** The function's parameters, shared by every version of it (see append-independent-batch-function.ts). */
 export const APPEND_BATCH_PARAMETERS = `
   append_count int,
@@ -32,6 +18,20 @@ export const APPEND_BATCH_PARAMETERS = `
   reservation_values text[]
 `;
 
+/**
+ * Several independent appends in one round trip and one commit (see append-batcher.ts): each
+ * succeeds or fails on its own, exactly as if it had been sent alone, in the order given.
+ *
+ * - Every stream of the batch is locked first, in one sorted order, so batches cannot deadlock
+ *   each other (nor single appends, which lock the same way).
+ * - Appends are then checked and written one after the other: a later append sees an earlier one's
+ *   events, so two appends to one stream at the same expected version get one winner, as alone.
+ * - A reservation held by someone else fails only its own append: the keys it inserted just before
+ *   are deleted again (no savepoint needed), and nothing of it is written.
+ *
+ * Arrays are parallel columns; `*_appends` number each row's append from 1. The answer is a jsonb
+ * array with one entry per append: {versions}, {conflict, actual} or {reservationTaken: true}.
+ */
 export const APPEND_BATCH_FUNCTION = `
 create or replace function pass_append_batch(${APPEND_BATCH_PARAMETERS}) returns jsonb
 language plpgsql volatile

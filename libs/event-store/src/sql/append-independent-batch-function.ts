@@ -1,11 +1,12 @@
 import { APPEND_BATCH_FUNCTION, APPEND_BATCH_PARAMETERS } from './append-batch-function';
 import { prepared } from './sql-executor';
 
-/** The parameters' names, to pass them on as they came. */
-const ARGUMENTS = APPEND_BATCH_PARAMETERS.trim()
+const PARAMETER_NAMES = APPEND_BATCH_PARAMETERS.trim()
   .split(/,\s*/)
-  .map((parameter) => parameter.split(' ')[0])
-  .join(', ');
+  .map((parameter) => parameter.split(' ')[0]);
+/** The parameters passed on as they came. */
+const ARGUMENTS = PARAMETER_NAMES.join(', ');
+const PLACEHOLDERS = PARAMETER_NAMES.map((_, index) => `$${index + 1}`).join(', ');
 
 /** Migration 5's pass_append_batch under another name: appends checked and written one after the other. */
 export const APPEND_BATCH_IN_ORDER_FUNCTION = APPEND_BATCH_FUNCTION.replace(
@@ -41,25 +42,26 @@ begin
   if append_count = 1
     or cardinality(stream_ids) <> (select count(distinct s) from unnest(stream_ids) as s)
     or cardinality(reservation_keys) <> (
-      select count(distinct (r.scope, r.key)) from unnest(reservation_scopes, reservation_keys) as r(scope, key))
+      select count(distinct (r.scope, r.key))
+      from unnest(reservation_scopes, reservation_keys) as r(scope, key))
   then
     return pass_append_batch_in_order(${ARGUMENTS});
   end if;
   perform pg_advisory_xact_lock(hashtextextended(id, 0)) from unnest(lock_ids) with ordinality as l(id, n) order by n;
-  select coalesce(jsonb_object_agg(v.append_no, case when v.conflict is null
-      then jsonb_build_object('versions', v.versions)
-      else jsonb_build_object('conflict', v.conflict, 'actual', v.conflict_actual) end), '{}')
+  select coalesce(jsonb_object_agg(v.append_no, coalesce(v.conflict, jsonb_build_object('versions', v.versions))),
+    '{}')
   into checked
   from (
     select s.append_no,
       jsonb_object_agg(s.stream_id, s.actual order by s.n) as versions,
       -- The first stream in the append's order whose version is not the expected one, as the loop.
-      (array_agg(s.stream_id order by s.n) filter (where s.expected >= 0 and s.expected <> s.actual))[1] as conflict,
-      (array_agg(s.actual order by s.n) filter (where s.expected >= 0 and s.expected <> s.actual))[1] as conflict_actual
+      (array_agg(jsonb_build_object('conflict', s.stream_id, 'actual', s.actual) order by s.n)
+        filter (where s.expected >= 0 and s.expected <> s.actual))[1] as conflict
     from (
       select u.append_no, u.stream_id, u.expected, u.n,
         coalesce((select max(e.stream_version) from events e where e.stream_id = u.stream_id), 0) as actual
-      from unnest(stream_appends, stream_ids, expected_versions) with ordinality as u(append_no, stream_id, expected, n)
+      from unnest(stream_appends, stream_ids, expected_versions)
+        with ordinality as u(append_no, stream_id, expected, n)
     ) s
     group by s.append_no
   ) v;
@@ -100,8 +102,6 @@ begin
   );
 end
 $fn$`;
-
-const PLACEHOLDERS = Array.from({ length: 16 }, (_, i) => `$${i + 1}`).join(', ');
 
 export const CALL_APPEND_BATCH_FUNCTION = prepared(`select pass_append_batch(${PLACEHOLDERS}) as result`);
 
