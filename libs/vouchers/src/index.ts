@@ -1,6 +1,7 @@
 export {
   formatVoucherCode,
   generateVoucherCode,
+  generateVoucherCodes,
   parseVoucherCode,
   VOUCHER_CODE_LENGTH,
 } from './voucher-code';

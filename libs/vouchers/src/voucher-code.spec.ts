@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
   formatVoucherCode,
   generateVoucherCode,
+  generateVoucherCodes,
   parseVoucherCode,
   VOUCHER_CODE_LENGTH,
 } from './voucher-code';
@@ -41,6 +42,27 @@ describe('generateVoucherCode', () => {
   it('defaults to a cryptographic random source', () => {
     const codes = new Set(Array.from({ length: 50 }, () => generateVoucherCode()));
     expect(codes.size).toBe(50);
+  });
+});
+
+describe('generateVoucherCodes', () => {
+  it('makes each code from its own 8 bytes of one draw, as generateVoucherCode would', () => {
+    const sizes: number[] = [];
+    const draw = Buffer.from('0000000000000001ffffffffffffffff0000000000000020', 'hex');
+    const codes = generateVoucherCodes(3, (size) => {
+      sizes.push(size);
+      return draw;
+    });
+    expect(sizes).toEqual([24]);
+    expect(codes).toEqual(['0000000000011', 'ZZZZZZZZZZZZ9', '000000000010*']);
+  });
+
+  it('refuses a random source that returns too few bytes', () => {
+    expect(() => generateVoucherCodes(2, () => Buffer.alloc(15))).toThrow(RangeError);
+  });
+
+  it('defaults to a cryptographic random source', () => {
+    expect(new Set(generateVoucherCodes(1_000)).size).toBe(1_000);
   });
 });
 

@@ -10,7 +10,7 @@ import {
   type NewBook,
 } from '@pass/domain';
 import { ReservationTakenError, type EventStore } from '@pass/event-store';
-import { formatVoucherCode, generateVoucherCode, SigningKeyRing } from '@pass/vouchers';
+import { formatVoucherCode, generateVoucherCodes, SigningKeyRing } from '@pass/vouchers';
 import { loadAggregate, orThrow, retryOnConflict } from '../../infrastructure/aggregate-stream';
 import { Clock } from '../../infrastructure/clock';
 import { EVENT_STORE } from '../../infrastructure/event-store.module';
@@ -135,13 +135,15 @@ export class IssueBooksHandler implements ICommandHandler<IssueBooksCommand> {
 }
 
 function drawBooks(request: IssueBooksRequest): NewBook[] {
+  const codes = generateVoucherCodes(request.books * request.vouchersPerBook);
+  let next = 0;
   return Array.from({ length: request.books }, () => {
     const bookId = randomId('bk');
     return {
       bookId,
       vouchers: Array.from({ length: request.vouchersPerBook }, (_, index) => ({
         voucherId: voucherIdOf(bookId, index),
-        code: generateVoucherCode(),
+        code: codes[next++],
       })),
     };
   });
