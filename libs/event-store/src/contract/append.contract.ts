@@ -166,6 +166,43 @@ export function appendContract(subject: SubjectRef): void {
       expect(await store().lookup('siret', key)).toBeUndefined();
     });
 
+    it("names the first stream, in the append's order, whose version is wrong", async () => {
+      const [fresh, moved, alsoMoved] = [uniqueStreamId(), uniqueStreamId(), uniqueStreamId()];
+      await store().append([
+        { streamId: moved, expectedVersion: 0, events: newEvents(1) },
+        { streamId: alsoMoved, expectedVersion: 0, events: newEvents(3) },
+      ]);
+
+      const attempt = store().append([
+        { streamId: fresh, expectedVersion: 0, events: newEvents(1) },
+        { streamId: alsoMoved, expectedVersion: 1, events: newEvents(1) },
+        { streamId: moved, expectedVersion: 0, events: newEvents(1) },
+      ]);
+
+      await expect(attempt).rejects.toMatchObject({ streamId: alsoMoved, expected: 1, actual: 3 });
+      expect(await store().readStream(fresh)).toEqual([]);
+    });
+
+    it('gives every stream of a large append its version (a bulk issuance: 1,001 streams)', async () => {
+      const existing = uniqueStreamId('programme');
+      await store().append([{ streamId: existing, expectedVersion: 0, events: newEvents(2) }]);
+      const books = Array.from({ length: 300 }, () => uniqueStreamId('book'));
+
+      const { versions } = await store().append([
+        { streamId: existing, expectedVersion: 2, events: newEvents(1) },
+        ...books.map((streamId, index) => ({
+          streamId,
+          expectedVersion: 0,
+          events: newEvents(1 + (index % 3)),
+        })),
+      ]);
+
+      expect(versions[existing]).toBe(3);
+      expect(books.map((streamId) => versions[streamId])).toEqual(books.map((_, index) => 1 + (index % 3)));
+      const lastBook = await store().readStream(books[299]);
+      expect(lastBook.map((event) => event.streamVersion)).toEqual([1, 2, 3]);
+    });
+
     it('writes nothing when a reservation is taken, and says who holds it', async () => {
       const takenKey = uniqueStreamId('taken');
       const freeKey = uniqueStreamId('free');

@@ -4,6 +4,7 @@ import {
   APPEND_BATCH_IN_ORDER_FUNCTION,
   APPEND_INDEPENDENT_BATCH_FUNCTION,
 } from './append-independent-batch-function';
+import { APPEND_BATCH_IN_ORDER_LINEAR_FUNCTION } from './append-in-order-linear-function';
 import type { SqlExecutor } from './sql-executor';
 
 /**
@@ -79,6 +80,12 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 6,
     name: 'independent appends of a batch written together',
     statements: [APPEND_BATCH_IN_ORDER_FUNCTION, APPEND_INDEPENDENT_BATCH_FUNCTION],
+  },
+  {
+    // An append of many streams (a bulk issuance: 1,001) was quadratic in their number.
+    version: 7,
+    name: 'streams of one append checked in one statement',
+    statements: [APPEND_BATCH_IN_ORDER_LINEAR_FUNCTION],
   },
 ];
 
