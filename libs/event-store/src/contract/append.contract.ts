@@ -183,7 +183,7 @@ export function appendContract(subject: SubjectRef): void {
       expect(await store().readStream(fresh)).toEqual([]);
     });
 
-    it('gives every stream of a large append its version (a bulk issuance: 1,001 streams)', async () => {
+    it('gives every stream of a large append its version (a bulk issuance: a programme and its books)', async () => {
       const existing = uniqueStreamId('programme');
       await store().append([{ streamId: existing, expectedVersion: 0, events: newEvents(2) }]);
       const books = Array.from({ length: 300 }, () => uniqueStreamId('book'));

@@ -19,6 +19,24 @@ export const APPEND_BATCH_PARAMETERS = `
 `;
 
 /**
+ * How this function checks one append's streams: one row at a time, each added to a jsonb object
+ * (migration 7 replaces it in pass_append_batch_in_order: append-in-order-linear-function.ts).
+ */
+export const STREAM_BY_STREAM_CHECK = `
+    for stream in
+      select s.stream_id, s.expected,
+        coalesce((select max(e.stream_version) from events e where e.stream_id = s.stream_id), 0) as actual
+      from unnest(stream_appends, stream_ids, expected_versions) as s(append_no, stream_id, expected)
+      where s.append_no = a
+    loop
+      if stream.expected >= 0 and stream.expected <> stream.actual then
+        conflict := jsonb_build_object('conflict', stream.stream_id, 'actual', stream.actual);
+        exit;
+      end if;
+      current_versions := current_versions || jsonb_build_object(stream.stream_id, stream.actual);
+    end loop;`;
+
+/**
  * Several independent appends in one round trip and one commit (see append-batcher.ts): each
  * succeeds or fails on its own, exactly as if it had been sent alone, in the order given.
  *
@@ -47,19 +65,7 @@ begin
   perform pg_advisory_xact_lock(hashtextextended(id, 0)) from unnest(lock_ids) with ordinality as l(id, n) order by n;
   for a in 1..append_count loop
     current_versions := '{}';
-    conflict := null;
-    for stream in
-      select s.stream_id, s.expected,
-        coalesce((select max(e.stream_version) from events e where e.stream_id = s.stream_id), 0) as actual
-      from unnest(stream_appends, stream_ids, expected_versions) as s(append_no, stream_id, expected)
-      where s.append_no = a
-    loop
-      if stream.expected >= 0 and stream.expected <> stream.actual then
-        conflict := jsonb_build_object('conflict', stream.stream_id, 'actual', stream.actual);
-        exit;
-      end if;
-      current_versions := current_versions || jsonb_build_object(stream.stream_id, stream.actual);
-    end loop;
+    conflict := null;${STREAM_BY_STREAM_CHECK}
     if conflict is not null then
       answers := answers || jsonb_build_array(conflict);
       continue;
