@@ -1,4 +1,19 @@
 import { storage } from 'nestjs-pino/storage';
+
+// The real pino-http, with the requests its middlewares see counted (read only when they run).
+const mockPinoHttpSeen = { requests: 0 };
+jest.mock('pino-http', () => {
+  const actual = jest.requireActual('pino-http');
+  const pinoHttp = (...args: unknown[]) => {
+    const middleware = actual.pinoHttp(...args);
+    const counted = (...request: unknown[]) => {
+      mockPinoHttpSeen.requests++;
+      return middleware(...request);
+    };
+    return Object.assign(counted, middleware);
+  };
+  return { ...actual, pinoHttp };
+});
 import { eventually } from './support/eventually';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -39,7 +54,9 @@ describe('logs', () => {
   });
 
   it('leaves health checks out of the request log', async () => {
+    const seenBefore = mockPinoHttpSeen.requests;
     await t.http().get('/v1/keys').expect(200);
+    expect(mockPinoHttpSeen.requests).toBe(seenBefore + 1);
     await t.http().get('/health').expect(200);
     await eventually(async () => requestLines('/v1/keys')[0], 5_000, 'the request line');
     expect(requestLines('/health')).toEqual([]);
@@ -69,5 +86,42 @@ describe('logs', () => {
     expect(error.err?.message).toEqual(expect.any(String));
     expect(error.req?.id).toBe(request.req?.id);
     expect(request.res?.statusCode).toBe(500);
+  });
+});
+
+describe('logs at a level above info', () => {
+  let t: TestApp;
+  const lines: LogLine[] = [];
+  beforeAll(async () => {
+    t = await startTestApp(
+      'pglite',
+      { LOG_LEVEL: 'warn' },
+      { write: (line: string) => lines.push(JSON.parse(line)) },
+    );
+  });
+  afterAll(() => t.close());
+
+  it('writes no request line and leaves pino-http, which binds a logger to every request, out', async () => {
+    const seenBefore = mockPinoHttpSeen.requests;
+    await t.http().get('/v1/keys').expect(200);
+    expect(lines.filter((line) => line.req)).toEqual([]);
+    expect(mockPinoHttpSeen.requests).toBe(seenBefore);
+  });
+
+  it('still logs an unexpected error with the request it broke, its bearer token redacted', async () => {
+    const payer = await t.token('payer', '200054781');
+    const url = '/v1/programmes/0b9c7a1e-1111-4222-8333-444455556666';
+    await t.store.close();
+    const answer = await t.http().get(url).set('Authorization', `Bearer ${payer}`);
+    expect(answer.status).toBe(500);
+    const error = await eventually(
+      async () => lines.find((line) => line.level === 50),
+      5_000,
+      'the error line',
+    );
+    expect(error).toMatchObject({ msg: 'unexpected error', req: { method: 'GET', url } });
+    expect(error.req?.id).toEqual(expect.anything());
+    expect(error.req?.headers?.authorization).toBe('[Redacted]');
+    expect(JSON.stringify(lines)).not.toContain(payer);
   });
 });

@@ -10,7 +10,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Params } from 'nestjs-pino';
 import { pino, type DestinationStream, type Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
+import { pinoHttp, stdSerializers } from 'pino-http';
 
 const UNLOGGED_URLS = new Set(['/health', '/metrics']);
 
@@ -24,8 +24,25 @@ export function nestLoggerParams(root: Logger): Params {
   return { pinoHttp: { logger: root }, forRoutes: [] };
 }
 
-/** One line per answered request (health checks and scrapes left out), with a request id. */
+/** The property of a Fastify request that holds its logger (see requestLogger). */
+const REQUEST_LOGGER = 'passRequestLogger';
+
+/**
+ * One line per answered request (health checks and scrapes left out), with a request id.
+ *
+ * At a level that drops info lines no request line is written, yet pino-http would still bind a
+ * child logger to every request, serializing and redacting its headers (~4 % of the API's CPU per
+ * redemption, scripts/bench/findings.md): it is left out then, and a request's logger is bound only
+ * when something asks for it (an unexpected error).
+ */
 export function logRequests(fastify: FastifyInstance, root: Logger): void {
+  fastify.decorateRequest(REQUEST_LOGGER, {
+    getter(this: FastifyRequest): Logger {
+      const bound = (this.raw as { log?: Logger }).log;
+      return bound ?? root.child({ req: { ...stdSerializers.req(this.raw), id: this.id } });
+    },
+  });
+  if (!root.isLevelEnabled('info')) return;
   const requestLog = pinoHttp({
     logger: root,
     autoLogging: { ignore: (request) => UNLOGGED_URLS.has(request.url ?? '') },
@@ -36,7 +53,7 @@ export function logRequests(fastify: FastifyInstance, root: Logger): void {
   });
 }
 
-/** The logger bound to this request (id, method, url, headers), once logRequests has seen it. */
+/** The logger bound to this request (id, method, url, headers), once logRequests has set up the app. */
 export function requestLogger(request: FastifyRequest): Logger | undefined {
-  return (request.raw as { log?: Logger }).log;
+  return (request as unknown as Record<typeof REQUEST_LOGGER, Logger | undefined>)[REQUEST_LOGGER];
 }
