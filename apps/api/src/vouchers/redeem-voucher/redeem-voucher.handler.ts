@@ -17,7 +17,7 @@ import { randomId } from '../../infrastructure/random-ids';
 import { IdempotencyService } from '../../idempotency/idempotency.service';
 import { ProblemException } from '../../problems/problem.exception';
 import type { RedeemVoucherRequest, VoucherScanRequest } from './redeem-voucher.request';
-import { RedemptionStateReader } from './redemption-state';
+import { RedemptionStateReader, type VenuePrefetch } from './redemption-state';
 import { VoucherResolver } from './voucher-resolver';
 
 export class RedeemVoucherCommand {
@@ -64,6 +64,7 @@ export class RedeemVoucherHandler implements ICommandHandler<RedeemVoucherComman
     const scans = scansOf(request);
     const idempotent = this.idempotency.request(actor, 'redeem', idempotencyKey, request);
     return this.idempotency.execute(idempotent, async () => {
+      let venue: VenuePrefetch | undefined = this.state.prefetchVenue(actor.org);
       const voucherIds = await Promise.all(scans.map((scan) => this.vouchers.resolve(scan)));
       const bookIds = [...new Set(voucherIds.map(bookIdFor))];
       const now = this.clock.now();
@@ -80,7 +81,10 @@ export class RedeemVoucherHandler implements ICommandHandler<RedeemVoucherComman
       // Each book stream is the unit of consistency of its vouchers: their versions make concurrent
       // scans race for one append, and a session's books are appended all together or not at all.
       return retryOnConflict(async () => {
-        let state = await this.state.load(bookIds, actor.org, true);
+        // A retry reads the venue again, with the books, as a first attempt without the prefetch would.
+        const prefetched = venue;
+        venue = undefined;
+        let state = await this.state.load(bookIds, actor.org, true, prefetched);
         let decision = decideRedeemSession(session, state.books, state.venue);
         // A book remembered from an earlier redemption may have moved since (cancelled, expired,
         // redeemed elsewhere): the append's version check catches it, but a refusal appends nothing.

@@ -8,7 +8,7 @@ import {
   type VenueState,
   type VoucherRedeemed,
 } from '@pass/domain';
-import type { EventStore } from '@pass/event-store';
+import type { EventStore, StoredEvent } from '@pass/event-store';
 import { foldStream } from '../../infrastructure/aggregate-stream';
 import { RecentAggregates } from '../../infrastructure/recent-aggregates';
 
@@ -18,6 +18,12 @@ export interface RedemptionState {
   readonly venue: VenueState;
   /** Whether a book came from memory (it may have moved since: see RecentAggregates). */
   readonly remembered: boolean;
+}
+
+/** A venue's stream being read ahead of the redemption that needs it (see prefetchVenue). */
+export interface VenuePrefetch {
+  readonly venueId: string;
+  readonly events: Promise<StoredEvent[]>;
 }
 
 /**
@@ -31,7 +37,25 @@ export class RedemptionStateReader {
 
   constructor(private readonly store: EventStore) {}
 
-  async load(bookIds: readonly string[], venueId: string, useRemembered: boolean): Promise<RedemptionState> {
+  /**
+   * Starts reading the venue: a redemption needs it whatever it scans, so the read runs while the
+   * scans' QR signatures are checked instead of after them (one wait less per redemption). The
+   * books are still read only once a scan is known to be genuine.
+   */
+  prefetchVenue(venueId: string): VenuePrefetch {
+    const events = this.store.readStream(streams.venue(venueId));
+    // Awaited by load; a scan refused before then must not leave the read's failure unhandled.
+    events.catch(() => undefined);
+    return { venueId, events };
+  }
+
+  /** `venue`: the venue's read started by prefetchVenue, if any; otherwise it is read with the books. */
+  async load(
+    bookIds: readonly string[],
+    venueId: string,
+    useRemembered: boolean,
+    venue?: VenuePrefetch,
+  ): Promise<RedemptionState> {
     const books = new Map<string, BookState>();
     const versions = new Map<string, number>();
     for (const bookId of useRemembered ? bookIds : []) {
@@ -42,14 +66,20 @@ export class RedemptionStateReader {
       }
     }
     const unread = bookIds.filter((bookId) => !books.has(bookId));
-    const read = await this.store.readStreams([...unread.map(streams.book), streams.venue(venueId)]);
+    const prefetched = venue?.venueId === venueId ? venue.events : undefined;
+    const toRead = [...unread.map(streams.book), ...(prefetched ? [] : [streams.venue(venueId)])];
+    const [read, venueEvents] = await Promise.all([
+      toRead.length > 0 ? this.store.readStreams(toRead) : new Map<string, StoredEvent[]>(),
+      prefetched,
+    ]);
     for (const bookId of unread) {
       const book = foldStream(read.get(streams.book(bookId)) ?? [], evolveBook, initialBookState);
       books.set(bookId, book.state);
       versions.set(bookId, book.version);
     }
-    const venue = foldStream(read.get(streams.venue(venueId)) ?? [], evolveVenue, initialVenueState);
-    return { books, versions, venue: venue.state, remembered: unread.length < bookIds.length };
+    const venueStream = venueEvents ?? read.get(streams.venue(venueId)) ?? [];
+    const venueState = foldStream(venueStream, evolveVenue, initialVenueState).state;
+    return { books, versions, venue: venueState, remembered: unread.length < bookIds.length };
   }
 
   /** The books as the redemption's append left them (`redeemedByBook`: what it appended to each). */
