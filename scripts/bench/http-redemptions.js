@@ -138,12 +138,15 @@ async function httpRedemptions({ quick, runs, port = 3900 }) {
         { connections: 32, projector: true, loader: 'autocannon' },
         { connections: 32, projector: false, loader: 'lean' },
       ];
-  const rows = [];
-  for (const { connections, projector, loader } of levels) {
-    const figures = [];
-    for (let run = 0; run < runs; run++)
-      figures.push(await measureOnce({ connections, projector, loader, perLevel, warmUp, port }));
-    rows.push({
+  // Runs go round the levels (each level's first run, then each one's second...): a slow period of
+  // this shared machine, which can last minutes, then weighs on every level instead of one.
+  const figuresByLevel = levels.map(() => []);
+  for (let run = 0; run < runs; run++)
+    for (const [index, level] of levels.entries())
+      figuresByLevel[index].push(await measureOnce({ ...level, perLevel, warmUp, port }));
+  const rows = levels.map(({ connections, projector, loader }, index) => {
+    const figures = figuresByLevel[index];
+    return {
       connections,
       projector,
       loader,
@@ -158,8 +161,8 @@ async function httpRedemptions({ quick, runs, port = 3900 }) {
       loaderCpuMs: median(figures.map((f) => f.loaderCpuMs)),
       machineCpuMs: cpuMedian(figures.map((f) => f.machineCpuMs)),
       failures: figures.reduce((sum, f) => sum + f.failures, 0),
-    });
-  }
+    };
+  });
   return { perLevel, warmUp, rows };
 }
 

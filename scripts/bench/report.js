@@ -69,12 +69,13 @@ function report({ quick, runs, machine, date, raw, stores, http, issue, follower
     `${fmt(http.warmUp)} redemptions of other vouchers on the same process (a warm process, as in service).`,
     'The load comes from this machine: the lean generator (scripts/bench/http-load.js: keep-alive sockets,',
     'requests built before the clock starts) or, in one row, autocannon, which earlier reports used.',
+    "The runs go round the levels (every level's first run, then every level's second...).",
     '',
-    '| connections | projectors | load | redemptions/s | p50 ms | p99 ms | read models caught up, ms after the last answer | failures | vs raw inserts at 32 | CPU ms per redemption: API / projector / PostgreSQL / load generator / machine |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| connections | projectors | load | redemptions/s (median) | runs | p50 ms | p99 ms | read models caught up, ms after the last answer | failures | vs raw inserts at 32 | CPU ms per redemption: API / projector / PostgreSQL / load generator / machine |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
     ...http.rows.map(
       (row) =>
-        `| ${row.connections} | ${row.projector ? 'own process' : 'in the API'} | ${row.loader} | ${fmt(row.perSecond)} | ${fmt(row.p50, 1)} | ${fmt(row.p99, 1)} | ${fmt(row.caughtUpMs)} | ${row.failures} | ${fmt(row.perSecond / rawAt(32), 2)} | ${row.apiCpuMs === undefined ? 'n/a' : [row.apiCpuMs, row.projector ? row.projectorCpuMs : undefined, row.postgresCpuMs, row.loaderCpuMs, row.machineCpuMs].map((ms) => (ms === undefined ? '–' : fmt(ms, 2))).join(' / ')} |`,
+        `| ${row.connections} | ${row.projector ? 'own process' : 'in the API'} | ${row.loader} | ${fmt(row.perSecond)} | ${row.figures.map((f) => fmt(f.perSecond)).join(', ')} | ${fmt(row.p50, 1)} | ${fmt(row.p99, 1)} | ${fmt(row.caughtUpMs)} | ${row.failures} | ${fmt(row.perSecond / rawAt(32), 2)} | ${row.apiCpuMs === undefined ? 'n/a' : [row.apiCpuMs, row.projector ? row.projectorCpuMs : undefined, row.postgresCpuMs, row.loaderCpuMs, row.machineCpuMs].map((ms) => (ms === undefined ? '–' : fmt(ms, 2))).join(' / ')} |`,
     ),
     '',
     'CPU time (from /proc) of the API and projector processes, of all PostgreSQL processes, of the load',
