@@ -71,7 +71,7 @@ function report({ quick, runs, machine, date, raw, stores, http, issue, follower
     'requests built before the clock starts) or, in one row, autocannon, which earlier reports used.',
     "The runs go round the levels (every level's first run, then every level's second...).",
     '',
-    '| connections | projectors | load | redemptions/s (median) | runs | p50 ms | p99 ms | read models caught up, ms after the last answer | failures | vs raw inserts at 32 | CPU ms per redemption: API / projector / PostgreSQL / load generator / machine |',
+    '| connections | projectors | load | redemptions/s (median) | runs | p50 ms | p99 ms | read models and payables caught up, ms after the last answer | failures | vs raw inserts at 32 | CPU ms per redemption: API / projector / PostgreSQL / load generator / machine |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
     ...http.rows.map(
       (row) =>
@@ -80,8 +80,8 @@ function report({ quick, runs, machine, date, raw, stores, http, issue, follower
     '',
     'CPU time (from /proc) of the API and projector processes, of all PostgreSQL processes, of the load',
     'generator and of the whole machine (the kernel included), from the start of the load until the read',
-    'models hold every event (the generator: during the load), divided by the redemptions: steadier than',
-    'the rates on a shared machine. The read models are polled every 100 ms during a run.',
+    "models and the settlement's payables reactor hold every event (the generator: during the load), divided",
+    'by the redemptions: steadier than the rates on a shared machine. They are polled every 100 ms during a run.',
     ...cpuCeiling(http),
     '',
     'Project goal: ≥ 3,000/s with p99 ≤ 50 ms on 2 cores.',
