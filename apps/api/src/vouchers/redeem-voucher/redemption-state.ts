@@ -40,7 +40,8 @@ export class RedemptionStateReader {
   /**
    * Starts reading the venue: a redemption needs it whatever it scans, so the read runs while the
    * scans' QR signatures are checked instead of after them (one wait less per redemption). The
-   * books are still read only once a scan is known to be genuine.
+   * books are still read only once a scan is known to be genuine; a refused scan costs one read of
+   * the caller's own venue, and the caller's attempts are rate-limited per venue.
    */
   prefetchVenue(venueId: string): VenuePrefetch {
     const events = this.store.readStream(streams.venue(venueId));

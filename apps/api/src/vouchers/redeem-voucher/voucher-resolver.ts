@@ -7,7 +7,8 @@ import { VOUCHER_CODE_RESERVATION } from '../../programmes/issue-books/issue-boo
 
 /**
  * Finds which voucher a scan names. A forged QR or a mistyped code is refused before any lookup,
- * so guessing costs the guesser a request each time and the database nothing.
+ * so guessing costs the guesser a request each time and the database no voucher or book read (the
+ * redemption reads the scanning venue's own stream meanwhile: see RedemptionStateReader).
  */
 @Injectable()
 export class VoucherResolver {
