@@ -25,15 +25,20 @@ interface LogLine {
   readonly err?: { message?: string };
 }
 
+/** The app on PGlite at this log level, its log lines parsed into `lines`. */
+function startLoggingApp(level: string, lines: LogLine[]): Promise<TestApp> {
+  return startTestApp(
+    'pglite',
+    { LOG_LEVEL: level },
+    { write: (line: string) => lines.push(JSON.parse(line)) },
+  );
+}
+
 describe('logs', () => {
   let t: TestApp;
   const lines: LogLine[] = [];
   beforeAll(async () => {
-    t = await startTestApp(
-      'pglite',
-      { LOG_LEVEL: 'info' },
-      { write: (line: string) => lines.push(JSON.parse(line)) },
-    );
+    t = await startLoggingApp('info', lines);
   });
   afterAll(() => t.close());
 
@@ -93,11 +98,7 @@ describe('logs at a level above info', () => {
   let t: TestApp;
   const lines: LogLine[] = [];
   beforeAll(async () => {
-    t = await startTestApp(
-      'pglite',
-      { LOG_LEVEL: 'warn' },
-      { write: (line: string) => lines.push(JSON.parse(line)) },
-    );
+    t = await startLoggingApp('warn', lines);
   });
   afterAll(() => t.close());
 
