@@ -102,8 +102,8 @@ async function payablesBehind(sql) {
  * Polls the read models' lag (every 100 ms) while the load runs, so that a run also says how long
  * after the last answer every projection held every event, the payables reactor's included: the
  * work a projector or a reactor defers is not free.
- * Not waitUntilProjected: it could only start once autocannon returns, up to a second after the
- * last answer (see `load`).
+ * Not waitUntilProjected: it could only start once the load returns, with autocannon up to a
+ * second after the last answer (see autocannonLoad).
  */
 async function watchReadModels(schema) {
   const { PostgresEventStore } = dist('libs/event-store/src');
@@ -201,7 +201,8 @@ async function measureOnce({ connections, projector, loader, perLevel, warmUp, p
     const result = await load(service.baseUrl, venueToken, prepared.slice(warmUp), connections, 'bench');
     const loaderCpu = process.cpuUsage(loaderCpuBefore);
     const { created } = result;
-    // CPU up to the moment the read models hold every event: a projector's deferred work counts.
+    // CPU up to the moment the read models and the payables reactor hold every event: their
+    // deferred work counts.
     const caughtUpMs = await readModels.caughtUpAfter(result.lastAnswerAt);
     const cpu = cpuPer(cpuBefore, cpuMilliseconds(processes), created);
     return {
