@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { streams } from '@pass/domain';
+import { indexLedgers } from '../apps/api/src/settlements/payables/settlement-tables';
+import { sqlOf } from '../apps/api/src/settlements/payables/payables-reactor';
 import { onBothStores } from './support/both-stores';
 import { startTestApp, type TestApp } from './support/test-app';
 import { auth, certifiedVenue, distribute, issueBooks, openProgramme } from './support/scenario';
@@ -77,6 +81,40 @@ onBothStores('settlements', (kind) => {
       (await t.http().get('/v1/settlements').set(auth(tokens.otherPayer)).expect(200)).body.batches,
     ).toEqual([]);
     await t.http().post('/v1/settlements').set(auth(a.token)).send({}).expect(403);
+  });
+
+  it('settles a ledger that holds payables recorded one per event, as the reactor wrote them before', async () => {
+    const tokens = await freshPayer(t);
+    const { programmeId, venues, vouchers } = await fundedVenues(t, tokens, 1, 3);
+    const { venueId } = venues[0];
+    // A ledger as an earlier version left it: one PayableRecorded.v1 per redemption.
+    await indexLedgers(sqlOf(t.store), [{ payerId: tokens.payerId, venueId }]);
+    const earlier = {
+      payerId: tokens.payerId,
+      venueId,
+      redemptionId: 'rdm_recorded_alone',
+      voucherId: vouchers[2].voucherId,
+      programmeId,
+      amountCents: 1000,
+      scannedAt: '2026-01-05T10:00:00.000Z',
+      recordedAt: '2026-01-05T10:00:01.000Z',
+    };
+    await t.store.append([
+      {
+        streamId: streams.ledger(tokens.payerId, venueId),
+        expectedVersion: 0,
+        events: [{ eventId: randomUUID(), type: 'PayableRecorded.v1', data: earlier }],
+      },
+    ]);
+    const now = await redeemOk(t, venues[0].token, vouchers[0].qr, { servicePriceCents: 600 });
+
+    const [batch] = await settleOk(t, tokens.payer);
+    expect(batch).toMatchObject({ venueId, totalCents: 1600, redemptions: 2 });
+    const log = await settlementLog(t, tokens.payerId);
+    expect(log.recorded.map((event) => event.data.redemptionId)).toEqual([now.redemptionId]);
+    expect(log.batched.map((event) => (event.data.redemptionIds as string[]).sort())).toEqual([
+      [now.redemptionId, 'rdm_recorded_alone'].sort(),
+    ]);
   });
 
   it('marks a batch paid once: the second payment answers 409', async () => {

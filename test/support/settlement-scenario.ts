@@ -96,10 +96,21 @@ export async function settlementLog(t: TestApp, payerId: string) {
   const mine = (type: string) =>
     events.filter((event) => event.type === type && event.data.payerId === payerId);
   return {
-    recorded: mine('PayableRecorded.v1'),
+    recorded: recordedPayables(mine('PayablesRecorded.v1')),
     batched: mine('PayablesBatched.v1'),
     opened: mine('SettlementBatchOpened.v1'),
     paid: mine('SettlementBatchPaid.v1'),
     redeemed: events.filter((event) => event.type === 'VoucherRedeemed.v1'),
   };
+}
+
+/** One entry per payable, as if each had its own event: the reactor records a pass's in one. */
+function recordedPayables(events: Logged[]): Logged[] {
+  return events.flatMap(({ type, streamId, data }) =>
+    (data.payables as Record<string, unknown>[]).map((payable) => ({
+      type,
+      streamId,
+      data: { payerId: data.payerId, venueId: data.venueId, ...payable },
+    })),
+  );
 }

@@ -1,16 +1,14 @@
 import type { Cents } from '../shared/money';
 import { specification } from '../testing/given-when-then';
 import { PAYER_ID, otherPayer, payer, venueActor } from '../testing/fixtures';
-import type { PayableRecorded, PayablesBatched } from './ledger.events';
+import type { PayableRecorded, PayablesBatched, PayablesRecorded, RecordedPayable } from './ledger.events';
 import { evolveLedger, initialLedgerState } from './ledger.state';
-import { decideBatchPayables, decideRecordPayable, type RecordPayable } from './settlement.decide';
+import { decideBatchPayables, decideRecordPayables } from './settlement.decide';
 
-const recording = specification(evolveLedger, initialLedgerState, decideRecordPayable);
+const recording = specification(evolveLedger, initialLedgerState, decideRecordPayables);
 const batching = specification(evolveLedger, initialLedgerState, decideBatchPayables);
 
-const payable = (redemptionId: string, recordedAt: string, amountCents = 1000): RecordPayable => ({
-  payerId: PAYER_ID,
-  venueId: 'venue-a',
+const payable = (redemptionId: string, recordedAt: string, amountCents = 1000): RecordedPayable => ({
   redemptionId,
   voucherId: `book-1-0${redemptionId.slice(-1)}`,
   programmeId: 'prog-1',
@@ -18,7 +16,17 @@ const payable = (redemptionId: string, recordedAt: string, amountCents = 1000): 
   scannedAt: recordedAt,
   recordedAt,
 });
-const recorded = (command: RecordPayable): PayableRecorded => ({ type: 'PayableRecorded.v1', data: command });
+const ledgerOf = { payerId: PAYER_ID, venueId: 'venue-a' };
+const record = (...payables: RecordedPayable[]) => ({ ...ledgerOf, payables });
+const recorded = (...payables: RecordedPayable[]): PayablesRecorded => ({
+  type: 'PayablesRecorded.v1',
+  data: { ...ledgerOf, payables },
+});
+/** One payable per event, as the reactor wrote them before PayablesRecorded: ledgers still hold them. */
+const recordedAlone = (payable: RecordedPayable): PayableRecorded => ({
+  type: 'PayableRecorded.v1',
+  data: { ...ledgerOf, ...payable },
+});
 const batched = (batchId: string, redemptionIds: string[], totalCents: number): PayablesBatched => ({
   type: 'PayablesBatched.v1',
   data: {
@@ -47,42 +55,54 @@ const run = (until: string, overrides = {}) => ({
 });
 
 describe('recording payables on a ledger', () => {
-  it('records a redemption share as a payable', () => {
+  it("records a pass's redemption shares as one event, in the order given", () => {
     recording
       .given([])
-      .when(payable('red-1', JAN))
-      .then([recorded(payable('red-1', JAN))]);
+      .when(record(payable('red-2', FEB), payable('red-1', JAN)))
+      .then([recorded(payable('red-2', FEB), payable('red-1', JAN))]);
   });
 
-  it('ignores a redemption already recorded, batched or not (idempotent reactor)', () => {
+  it('ignores a redemption already recorded, batched or not, one at a time or together (idempotent reactor)', () => {
     recording
       .given([recorded(payable('red-1', JAN))])
-      .when(payable('red-1', JAN))
-      .then([]);
+      .when(record(payable('red-1', JAN), payable('red-2', FEB)))
+      .then([recorded(payable('red-2', FEB))]);
     recording
-      .given([recorded(payable('red-1', JAN)), batched('stl-0', ['red-1'], 1000)])
-      .when(payable('red-1', JAN))
+      .given([recordedAlone(payable('red-1', JAN)), batched('stl-0', ['red-1'], 1000)])
+      .when(record(payable('red-1', JAN)))
       .then([]);
+  });
+
+  it('records a redemption given twice in one pass once', () => {
+    recording
+      .given([])
+      .when(record(payable('red-1', JAN), payable('red-1', JAN)))
+      .then([recorded(payable('red-1', JAN))]);
   });
 
   it("records the service's title when the redemption named a service", () => {
     const withService = { ...payable('red-1', JAN), serviceTitle: 'Atelier démarches en ligne' };
     recording
       .given([])
-      .when(withService)
+      .when(record(withService))
       .then([recorded(withService)]);
   });
 
   it('records nothing for a zero share: nothing is owed', () => {
     recording
       .given([])
-      .when(payable('red-1', JAN, 0))
+      .when(record(payable('red-1', JAN, 0), payable('red-2', FEB)))
+      .then([recorded(payable('red-2', FEB))]);
+    recording
+      .given([])
+      .when(record(payable('red-1', JAN, 0)))
       .then([]);
   });
 });
 
 describe('batching a ledger', () => {
-  const ledger = [recorded(payable('red-1', JAN, 1000)), recorded(payable('red-2', FEB, 750))];
+  // Both kinds of recording event: ledgers written before PayablesRecorded hold one per payable.
+  const ledger = [recordedAlone(payable('red-1', JAN, 1000)), recorded(payable('red-2', FEB, 750))];
 
   it('takes the unbatched payables recorded at or before `until`, and opens their batch', () => {
     const later = recorded(payable('red-3', MAR, 500));
@@ -154,8 +174,10 @@ describe('batching a ledger', () => {
   it("carries each payable's service title into the batch, and nothing for payables recorded without one", () => {
     const { result } = batching
       .given([
-        recorded({ ...payable('red-1', JAN), serviceTitle: 'Atelier démarches en ligne' }),
-        recorded(payable('red-2', FEB)),
+        recorded(
+          { ...payable('red-1', JAN), serviceTitle: 'Atelier démarches en ligne' },
+          payable('red-2', FEB),
+        ),
       ])
       .when(run(MAR));
     expect(result).toMatchObject([{}, { type: 'SettlementBatchOpened.v1' }]);
@@ -174,7 +196,7 @@ describe('batching a ledger', () => {
 
   it('leaves a payable recorded at the very instant a month ends to the next month, not to an ad-hoc run', () => {
     const boundary = '2026-03-01T00:00:00.000Z';
-    const atBoundary = [recorded(payable('red-1', FEB)), recorded(payable('red-9', boundary))];
+    const atBoundary = [recorded(payable('red-1', FEB), payable('red-9', boundary))];
     const monthly = batching.given(atBoundary).when(run(boundary, { period: '2026-02' })).result;
     expect(monthly).toMatchObject([{ data: { redemptionIds: ['red-1'] } }, {}]);
     const adHoc = batching.given(atBoundary).when(run(boundary)).result;

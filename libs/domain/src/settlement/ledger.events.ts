@@ -1,10 +1,17 @@
 import type { DomainEvent } from '../shared/event';
 import type { Cents } from '../shared/money';
 import type { Instant } from '../shared/time';
+import type { Payable } from './settlement.events';
+
+/** A payable as its ledger holds it until a settlement batch takes it. */
+export interface RecordedPayable extends Payable {
+  /** When the redemption was recorded: the settlement cut-off compares this instant. */
+  readonly recordedAt: Instant;
+}
 
 /**
- * One payer's share of one redemption, owed to the venue that redeemed it. Recorded on the
- * ledger stream `ledger-<payerId>-<venueId>` by the payables reactor, once per redemption.
+ * One payer's share of one redemption, owed to the venue that redeemed it. The payables reactor
+ * wrote one per redemption until it wrote PayablesRecorded instead; ledgers still hold them.
  */
 export type PayableRecorded = DomainEvent<
   'PayableRecorded.v1',
@@ -20,6 +27,22 @@ export type PayableRecorded = DomainEvent<
     recordedAt: Instant;
     /** The title of the venue's service, when the redemption named one (absent in early events). */
     serviceTitle?: string;
+  }
+>;
+
+/**
+ * Payers' shares of redemptions, owed to the venue that redeemed them: what the payables reactor
+ * appends to the ledger stream `ledger-<payerId>-<venueId>`, one event for the ledger's redemptions
+ * in one pass over the log. One event per redemption doubled the log's growth and cost a sixth of
+ * a redemption's CPU (see BENCHMARKS.md).
+ */
+export type PayablesRecorded = DomainEvent<
+  'PayablesRecorded.v1',
+  {
+    payerId: string;
+    venueId: string;
+    /** In log order of their redemptions; never empty. */
+    payables: RecordedPayable[];
   }
 >;
 
@@ -40,4 +63,4 @@ export type PayablesBatched = DomainEvent<
   }
 >;
 
-export type LedgerEvent = PayableRecorded | PayablesBatched;
+export type LedgerEvent = PayableRecorded | PayablesRecorded | PayablesBatched;

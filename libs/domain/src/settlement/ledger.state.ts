@@ -1,12 +1,8 @@
 import { AppendOnlyList, AppendOnlySet } from '../shared/append-only';
 import type { Cents } from '../shared/money';
-import type { Instant } from '../shared/time';
-import type { LedgerEvent } from './ledger.events';
-import type { Payable } from './settlement.events';
+import type { LedgerEvent, RecordedPayable } from './ledger.events';
 
-export interface UnbatchedPayable extends Payable {
-  readonly recordedAt: Instant;
-}
+export type UnbatchedPayable = RecordedPayable;
 
 /**
  * What a payer owes one venue and has not batched yet. Every redemption id ever recorded is kept
@@ -37,6 +33,15 @@ export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerStat
         unbatched: state.unbatched.append(payable),
         batchIds: state.batchIds,
       };
+    }
+    case 'PayablesRecorded.v1': {
+      const { payerId, venueId, payables } = event.data;
+      let { recorded, unbatched } = state;
+      for (const payable of payables) {
+        recorded = recorded.add(payable.redemptionId);
+        unbatched = unbatched.append(payable);
+      }
+      return { payerId, venueId, recorded, unbatched, batchIds: state.batchIds };
     }
     case 'PayablesBatched.v1': {
       const taken = new Set(event.data.redemptionIds);

@@ -1,32 +1,37 @@
 import type { Actor } from '../shared/actor';
 import { domainError } from '../shared/errors';
 import type { Decision } from '../shared/event';
-import type { Cents } from '../shared/money';
 import { isAfter, toMillis, type Instant } from '../shared/time';
-import type { PayableRecorded, PayablesBatched } from './ledger.events';
+import type { PayablesBatched, PayablesRecorded, RecordedPayable } from './ledger.events';
 import { totalOf, type LedgerState } from './ledger.state';
 import type { SettlementBatchOpened, SettlementBatchPaid } from './settlement.events';
 import type { SettlementBatchState } from './settlement-batch.state';
 
-export interface RecordPayable {
+/** The shares of redemptions that one ledger (one payer, one venue) is owed, in log order. */
+export interface RecordPayables {
   readonly payerId: string;
   readonly venueId: string;
-  readonly redemptionId: string;
-  readonly voucherId: string;
-  readonly programmeId: string;
-  readonly amountCents: Cents;
-  readonly scannedAt: Instant;
-  readonly recordedAt: Instant;
-  readonly serviceTitle?: string;
+  readonly payables: readonly RecordedPayable[];
 }
 
 /**
  * The reactor may see a redemption twice (a restart before its checkpoint moved, two instances):
- * a redemption already on the ledger is ignored. A zero share owes nothing and is not recorded.
+ * a redemption already on the ledger, or twice in the command, is recorded once. A zero share owes
+ * nothing and is not recorded. Nothing new: no event.
  */
-export function decideRecordPayable(command: RecordPayable, ledger: LedgerState): Decision<PayableRecorded> {
-  if (ledger.recorded.has(command.redemptionId) || command.amountCents === 0) return [];
-  return [{ type: 'PayableRecorded.v1', data: { ...command } }];
+export function decideRecordPayables(
+  command: RecordPayables,
+  ledger: LedgerState,
+): Decision<PayablesRecorded> {
+  const taken = new Set<string>();
+  const fresh = command.payables.filter(({ redemptionId, amountCents }) => {
+    if (amountCents === 0 || ledger.recorded.has(redemptionId) || taken.has(redemptionId)) return false;
+    taken.add(redemptionId);
+    return true;
+  });
+  if (fresh.length === 0) return [];
+  const { payerId, venueId } = command;
+  return [{ type: 'PayablesRecorded.v1', data: { payerId, venueId, payables: fresh } }];
 }
 
 export interface BatchPayables {

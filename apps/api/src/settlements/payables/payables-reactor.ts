@@ -6,20 +6,14 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { decideRecordPayable, evolveLedger, isDomainError, streams, type LedgerEvent } from '@pass/domain';
+import { decideRecordPayables, evolveLedger, isDomainError, streams, type LedgerState } from '@pass/domain';
 import { SqlEventStore, START_OF_LOG, type EventStore, type SqlExecutor } from '@pass/event-store';
 import { retryOnConflict } from '../../infrastructure/aggregate-stream';
 import { LedgerCache } from './ledger-cache';
 import { EVENT_STORE } from '../../infrastructure/event-store.module';
 import { allEndedBefore, nextTransactionId } from './log-horizon';
-import { payablesByLedger, type PayableToRecord } from './payables-from-redemptions';
-import {
-  createSettlementTables,
-  indexLedgers,
-  readCheckpoint,
-  saveCheckpoint,
-  type LedgerKey,
-} from './settlement-tables';
+import { payablesByLedger, type LedgerPayables } from './payables-from-redemptions';
+import { createSettlementTables, indexLedgers, readCheckpoint, saveCheckpoint } from './settlement-tables';
 
 const REACTOR = 'settlement-payables';
 const BATCH_SIZE = 200;
@@ -32,7 +26,7 @@ export function sqlOf(store: EventStore): SqlExecutor {
 
 /**
  * Follows the global log and turns every redemption into one payable per funding payer, on the
- * ledger `ledger-<payerId>-<venueId>`. At least once: a batch whose checkpoint was not saved is
+ * ledger `ledger-<payerId>-<venueId>`: one PayablesRecorded event per ledger per pass. At least once: a batch whose checkpoint was not saved is
  * read again, and the ledger ignores a redemption it holds already. Passes are serialized within
  * the process; several instances may run, the ledgers' expected versions keep them apart.
  */
@@ -119,31 +113,33 @@ export class PayablesReactor implements OnApplicationBootstrap, BeforeApplicatio
       this.sql,
       [...byLedger.values()].map(({ key }) => key),
     );
-    for (const { key, payables } of byLedger.values()) await this.record(key, payables);
+    // Started together, the ledgers' appends reach the store in one turn of the event loop, which
+    // sends them as one batch (one transaction, one WAL flush) while each still succeeds or fails on
+    // its own. Settled before the pass ends: the next pass must not meet a ledger still being written.
+    const recorded = await Promise.allSettled([...byLedger.values()].map((ledger) => this.record(ledger)));
+    const failure = recorded.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failure) throw failure.reason;
     await saveCheckpoint(this.sql, REACTOR, events[events.length - 1].position);
     return events.length;
   }
 
-  private record({ payerId, venueId }: LedgerKey, payables: readonly PayableToRecord[]): Promise<void> {
-    const streamId = streams.ledger(payerId, venueId);
+  private record({ key, payables, causationIds }: LedgerPayables): Promise<void> {
+    const streamId = streams.ledger(key.payerId, key.venueId);
+    const causes = new Map(payables.map((payable, index) => [payable.redemptionId, causationIds[index]]));
     return retryOnConflict(async () => {
       const { state, version } = await this.ledgers.load(streamId);
-      let ledger = state;
-      const events = [];
-      for (const { command, causationId } of payables) {
-        const decision = decideRecordPayable(command, ledger);
-        if (isDomainError(decision)) throw new Error(`${decision.code}: ${decision.message}`);
-        for (const event of decision) {
-          ledger = evolveLedger(ledger, event as LedgerEvent);
-          events.push({
-            eventId: randomUUID(),
-            type: event.type,
-            data: event.data,
-            metadata: { by: REACTOR, causationId },
-          });
-        }
-      }
-      if (events.length === 0) return;
+      const decision = decideRecordPayables({ ...key, payables }, state);
+      if (isDomainError(decision)) throw new Error(`${decision.code}: ${decision.message}`);
+      if (decision.length === 0) return;
+      const events = decision.map((event) => ({
+        eventId: randomUUID(),
+        type: event.type,
+        data: event.data,
+        metadata: {
+          by: REACTOR,
+          causationIds: event.data.payables.map(({ redemptionId }) => causes.get(redemptionId)),
+        },
+      }));
       try {
         await this.store.append([{ streamId, expectedVersion: version, events }]);
       } catch (error) {
@@ -151,6 +147,7 @@ export class PayablesReactor implements OnApplicationBootstrap, BeforeApplicatio
         this.ledgers.forget(streamId);
         throw error;
       }
+      const ledger = decision.reduce<LedgerState>(evolveLedger, state);
       this.ledgers.remember(streamId, { state: ledger, version: version + events.length });
     });
   }
