@@ -81,8 +81,9 @@ const LOADERS = { lean: leanLoad, autocannon: autocannonLoad };
 const dist = (path) => require(join(__dirname, '../../dist', path));
 
 /**
- * Events the settlement's payables reactor (in the API) has not read yet: it turns redemptions into
- * payables some time after their answer, and its own appends are then projected in turn.
+ * Redemptions the settlement's payables reactor (in the API) has not recorded yet: it turns them
+ * into payables some time after their answer, and its own appends are then projected in turn. Its
+ * own last PayablesRecorded waits for its next poll to be read past, which delays nobody: not counted.
  */
 async function payablesBehind(sql) {
   const { readCheckpoint } = dist('apps/api/src/settlements/payables/settlement-tables');
@@ -92,7 +93,7 @@ async function payablesBehind(sql) {
   };
   const [row] = await sql.query(
     `select count(*)::int as behind from events e
-      where (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)`,
+      where (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint) and e.type = 'VoucherRedeemed.v1'`,
     [checkpoint.transactionId, checkpoint.globalPosition],
   );
   return row.behind;
