@@ -1,4 +1,4 @@
-import { allProjections, ProjectionHost } from '@pass/projections';
+import { allProjections, DEFAULT_PACE_MS, ProjectionHost } from '@pass/projections';
 import { openStoreFromEnv, positiveInteger } from './projector-config';
 
 /**
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const host = new ProjectionHost(store, projections, {
     batchSize: positiveInteger(env, 'PROJECTOR_BATCH_SIZE', 500),
     idleMs: positiveInteger(env, 'PROJECTIONS_POLL_MS', 150),
-    paceMs: positiveInteger(env, 'PROJECTIONS_PACE_MS', 25),
+    paceMs: positiveInteger(env, 'PROJECTIONS_PACE_MS', DEFAULT_PACE_MS),
     onError: (error) => console.error('projector:', error),
     // Test seam (the kill -9 test): announce a batch written but not committed, and linger there.
     beforeCommit:

@@ -1,4 +1,5 @@
 import { preparedStatementsSetting } from '@pass/event-store';
+import { DEFAULT_PACE_MS } from '@pass/projections';
 import { relayConfigFrom, RelayConfigError, type RelayConfig } from '@pass/messaging';
 import bytes from 'bytes';
 import { CronTime } from 'cron';
@@ -117,7 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     projections: {
       inProcess: env.PROJECTIONS_IN_PROCESS !== 'false',
       pollMs: integer(env, 'PROJECTIONS_POLL_MS', 500),
-      paceMs: integer(env, 'PROJECTIONS_PACE_MS', 25, 0),
+      paceMs: integer(env, 'PROJECTIONS_PACE_MS', DEFAULT_PACE_MS, 0),
       freshnessDeadlineMs: integer(env, 'PROJECTIONS_FRESHNESS_MS', 2000, 0),
     },
     bankDetailsKey: bankDetailsKey(env, production, dataDir),
