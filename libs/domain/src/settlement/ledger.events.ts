@@ -33,8 +33,8 @@ export type PayableRecorded = DomainEvent<
 /**
  * Payers' shares of redemptions, owed to the venue that redeemed them: what the payables reactor
  * appends to the ledger stream `ledger-<payerId>-<venueId>`, one event for the ledger's redemptions
- * in one pass over the log. One event per redemption doubled the log's growth and cost a sixth of
- * a redemption's CPU (see BENCHMARKS.md).
+ * in one pass over the log. One event per redemption doubled the log's growth and cost about a tenth
+ * of a redemption's CPU (see BENCHMARKS.md).
  */
 export type PayablesRecorded = DomainEvent<
   'PayablesRecorded.v1',

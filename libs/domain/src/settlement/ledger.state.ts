@@ -2,6 +2,7 @@ import { AppendOnlyList, AppendOnlySet } from '../shared/append-only';
 import type { Cents } from '../shared/money';
 import type { LedgerEvent, RecordedPayable } from './ledger.events';
 
+/** A payable not batched yet, as recorded. */
 export type UnbatchedPayable = RecordedPayable;
 
 /**

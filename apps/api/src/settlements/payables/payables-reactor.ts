@@ -26,9 +26,10 @@ export function sqlOf(store: EventStore): SqlExecutor {
 
 /**
  * Follows the global log and turns every redemption into one payable per funding payer, on the
- * ledger `ledger-<payerId>-<venueId>`: one PayablesRecorded event per ledger per pass. At least once: a batch whose checkpoint was not saved is
- * read again, and the ledger ignores a redemption it holds already. Passes are serialized within
- * the process; several instances may run, the ledgers' expected versions keep them apart.
+ * ledger `ledger-<payerId>-<venueId>`: one PayablesRecorded event per ledger per pass. At least
+ * once: a batch whose checkpoint was not saved is read again, and the ledger ignores a redemption it
+ * holds already. Passes are serialized within the process; several instances may run, the ledgers'
+ * expected versions keep them apart.
  */
 @Injectable()
 export class PayablesReactor implements OnApplicationBootstrap, BeforeApplicationShutdown {
