@@ -2,9 +2,6 @@ import { AppendOnlyList, AppendOnlySet } from '../shared/append-only';
 import type { Cents } from '../shared/money';
 import type { LedgerEvent, RecordedPayable } from './ledger.events';
 
-/** A payable not batched yet, as recorded. */
-export type UnbatchedPayable = RecordedPayable;
-
 /**
  * What a payer owes one venue and has not batched yet. Every redemption id ever recorded is kept
  * so that recording is idempotent however late a duplicate arrives.
@@ -13,7 +10,7 @@ export interface LedgerState {
   readonly payerId?: string;
   readonly venueId?: string;
   readonly recorded: AppendOnlySet;
-  readonly unbatched: AppendOnlyList<UnbatchedPayable>;
+  readonly unbatched: AppendOnlyList<RecordedPayable>;
   readonly batchIds: readonly string[];
 }
 
