@@ -59,8 +59,12 @@ async function logFollowers({ quick, runs }) {
     const rebuilds = {};
     for (const projection of allProjections()) {
       const figures = [];
-      for (let run = 0; run < runs; run++)
-        figures.push((await rebuildProjection(store, projection, { batchSize: 2000 })).eventsPerSecond);
+      for (let run = 0; run < runs; run++) {
+        const rebuilt = await rebuildProjection(store, projection, { batchSize: 2000 });
+        if (rebuilt.events !== events)
+          throw new Error(`the ${projection.name} rebuild read ${rebuilt.events} of ${events} events`);
+        figures.push(rebuilt.eventsPerSecond);
+      }
       rebuilds[projection.name] = { figures, median: median(figures) };
     }
     if (startedBroker)

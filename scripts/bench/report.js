@@ -1,4 +1,4 @@
-// Writes BENCHMARKS.md from the figures of one `npm run bench` run.
+// Writes BENCHMARKS.md (or `out`) from the figures of one `npm run bench` run.
 const { readFileSync, writeFileSync } = require('node:fs');
 const { cpus } = require('node:os');
 const { join } = require('node:path');
@@ -18,7 +18,7 @@ function cpuCeiling(http) {
   ];
 }
 
-function report({ quick, runs, machine, date, raw, stores, http, issue, followers }) {
+function report({ quick, runs, machine, date, raw, stores, http, issue, followers, out }) {
   const rawAt = (connections) => raw.rows.find((row) => row.connections === connections).median;
   const lines = [
     '# Benchmarks',
@@ -112,7 +112,7 @@ function report({ quick, runs, machine, date, raw, stores, http, issue, follower
     // What profiling found is written by hand, so that a new run keeps it.
     readFileSync(join(__dirname, 'findings.md'), 'utf8').trimEnd(),
   ];
-  writeFileSync(join(__dirname, '../../BENCHMARKS.md'), `${lines.join('\n')}\n`);
+  writeFileSync(out, `${lines.join('\n')}\n`);
 }
 
 module.exports = { report };
