@@ -57,3 +57,37 @@ describe('keyOf', () => {
     expect(keyOf(COUNTS, { id: '["x"]' })).toBe(keyOf(COUNTS, { id: '["x"]', label: 'ignored' }));
   });
 });
+
+describe('rows put whole', () => {
+  it('are written with exactly the table columns: missing ones completed, others dropped', () => {
+    const overlay = new MemoryTables([COUNTS], false);
+    overlay.apply({ op: 'put', table: 'counts', row: { id: 'a', label: 'x', seen: 1, kept: 2 } });
+    overlay.apply({ op: 'put', table: 'counts', row: { id: 'b', label: undefined, seen: 1, kept: 2 } });
+    overlay.apply({
+      op: 'put',
+      table: 'counts',
+      row: { id: 'c', label: 'y', seen: 1, kept: 2, stray: true },
+    });
+    expect(overlay.takeWrites().get('counts')).toEqual([
+      { kind: 'full', row: { id: 'a', label: 'x', seen: 1, kept: 2 } },
+      { kind: 'full', row: { id: 'b', label: null, seen: 1, kept: 2 } },
+      { kind: 'full', row: { id: 'c', label: 'y', seen: 1, kept: 2 } },
+    ]);
+  });
+
+  it('deleted, read as known and absent, and left out of the table', () => {
+    const memory = new MemoryTables([COUNTS], true);
+    memory.apply({ op: 'put', table: 'counts', row: { id: 'a', label: 'x', seen: 1, kept: 0 } });
+    memory.apply({ op: 'put', table: 'counts', row: { id: 'b', label: 'y', seen: 2, kept: 0 } });
+    memory.apply({ op: 'delete', table: 'counts', key: { id: 'a' } });
+    expect(memory.get('counts', { id: 'a' })).toBeUndefined();
+    expect(memory.all('counts')).toEqual([{ id: 'b', label: 'y', seen: 2, kept: 0 }]);
+
+    const overlay = new MemoryTables([COUNTS], false);
+    overlay.seed('counts', { id: 'a' }, { id: 'a', label: 'in SQL', seen: 1, kept: 0 });
+    overlay.apply({ op: 'delete', table: 'counts', key: { id: 'a' } });
+    expect(overlay.isKnown('counts', { id: 'a' })).toBe(true);
+    expect(overlay.get('counts', { id: 'a' })).toBeUndefined();
+    expect(() => overlay.get('counts', { id: 'z' })).toThrow(/without declaring it/);
+  });
+});

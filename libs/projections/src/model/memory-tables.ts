@@ -1,4 +1,12 @@
-import { completeRow, keyOf, type Change, type Memory, type Row, type TableSpec } from './table';
+import {
+  completeRow,
+  isCompleteRow,
+  keyOf,
+  type Change,
+  type Memory,
+  type Row,
+  type TableSpec,
+} from './table';
 
 /** A pending write of one row, as the SQL side will perform it. */
 export type RowWrite =
@@ -16,8 +24,8 @@ export type RowWrite =
  */
 export class MemoryTables implements Memory {
   private readonly specs = new Map<string, TableSpec>();
-  private readonly rows = new Map<string, Map<string, Row>>();
-  private readonly known = new Map<string, Set<string>>();
+  /** The known rows by table and key; a key held with `undefined` is known to be absent (loaded so, or deleted). */
+  private readonly rows = new Map<string, Map<string, Row | undefined>>();
   private readonly pending = new Map<string, Map<string, RowWrite>>();
 
   constructor(
@@ -27,7 +35,6 @@ export class MemoryTables implements Memory {
     for (const spec of specs) {
       this.specs.set(spec.name, spec);
       this.rows.set(spec.name, new Map());
-      this.known.set(spec.name, new Set());
       this.pending.set(spec.name, new Map());
     }
   }
@@ -46,70 +53,68 @@ export class MemoryTables implements Memory {
   seed(table: string, key: Row, row: Row | undefined): void {
     const spec = this.spec(table);
     const id = keyOf(spec, key);
-    this.known.get(table)!.add(id);
+    const rows = this.rows.get(table)!;
     const pending = this.pending.get(table)!;
     const unloadedDelta = pending.get(id);
     if (unloadedDelta?.kind === 'delta') {
       const merged = completeRow(spec, row ?? key);
       for (const [column, delta] of Object.entries(unloadedDelta.values))
         merged[column] = Number(merged[column] ?? 0) + delta;
-      this.rows.get(table)!.set(id, merged);
+      rows.set(id, merged);
       pending.set(id, { kind: 'full', row: merged });
       return;
     }
-    if (row) this.rows.get(table)!.set(id, completeRow(spec, row));
+    if (row) rows.set(id, completeRow(spec, row));
+    else if (!rows.has(id)) rows.set(id, undefined);
   }
 
   /** How many rows this holds (known ones, and increments of rows not loaded): what bounds its memory. */
   rowCount(): number {
     let count = 0;
-    for (const known of this.known.values()) count += known.size;
+    for (const rows of this.rows.values()) count += rows.size;
     for (const pending of this.pending.values())
       for (const write of pending.values()) if (write.kind === 'delta') count++;
     return count;
   }
 
   isKnown(table: string, key: Row): boolean {
-    return this.complete || this.known.get(table)!.has(keyOf(this.spec(table), key));
+    return this.complete || this.rows.get(table)!.has(keyOf(this.spec(table), key));
   }
 
   get(table: string, key: Row): Row | undefined {
     const id = keyOf(this.spec(table), key);
-    if (!this.complete && !this.known.get(table)!.has(id))
+    const rows = this.rows.get(table)!;
+    if (!this.complete && !rows.has(id))
       throw new Error(`projection read ${table} ${JSON.stringify(key)} without declaring it`);
-    return this.rows.get(table)!.get(id);
+    return rows.get(id);
   }
 
   all(table: string): Row[] {
-    return [...this.rows.get(table)!.values()];
+    return [...this.rows.get(table)!.values()].filter((row): row is Row => row !== undefined);
   }
 
   apply(change: Change): void {
     const spec = this.spec(change.table);
     const rows = this.rows.get(change.table)!;
     const pending = this.pending.get(change.table)!;
-    const known = this.known.get(change.table)!;
     if (change.op === 'put') {
       const id = keyOf(spec, change.row);
-      const row = completeRow(spec, change.row);
+      const row = isCompleteRow(spec, change.row) ? change.row : completeRow(spec, change.row);
       rows.set(id, row);
-      known.add(id);
       pending.set(id, { kind: 'full', row });
       return;
     }
     const id = keyOf(spec, change.key);
     if (change.op === 'delete') {
-      rows.delete(id);
-      known.add(id);
+      rows.set(id, undefined);
       pending.set(id, { kind: 'delete', key: change.key });
       return;
     }
-    if (this.complete || known.has(id)) {
+    if (this.complete || rows.has(id)) {
       const row = rows.get(id) ?? completeRow(spec, change.key);
       for (const [column, delta] of Object.entries(change.values))
         row[column] = Number(row[column] ?? 0) + delta;
       rows.set(id, row);
-      known.add(id);
       pending.set(id, { kind: 'full', row });
       return;
     }

@@ -17,7 +17,23 @@ export function projected(stored: {
   return {
     type: stored.type,
     data: stored.data,
-    recordedAt: new Date(stored.recordedAt).toISOString(),
+    recordedAt: isoInstant(stored.recordedAt),
     position: stored.position,
   };
+}
+
+let lastMillis = Number.NaN;
+let lastIso = '';
+
+/**
+ * Events appended together share their instant (one transaction's), and the log is read in order:
+ * the last conversion is kept, so a run of such events is formatted once, not once per event.
+ */
+function isoInstant(recordedAt: Date | string): string {
+  const millis = typeof recordedAt === 'string' ? Date.parse(recordedAt) : recordedAt.getTime();
+  if (millis !== lastMillis) {
+    lastIso = new Date(millis).toISOString();
+    lastMillis = millis;
+  }
+  return lastIso;
 }

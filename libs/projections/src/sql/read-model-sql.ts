@@ -74,11 +74,13 @@ export async function writeRows(
       prepared(`delete from ${table} t using ${recordset(spec, spec.key)} where ${keyMatch(spec, 't')}`),
       [JSON.stringify(deletes)],
     );
+  // An overlay's rows hold exactly their table's columns, none undefined (MemoryTables completes
+  // them): they go to JSON as they are.
   if (fulls.length > 0)
     await tx.query(
       prepared(`insert into ${table} (${columns.join(', ')}) select ${columns.join(', ')} from ${recordset(spec, columns)}
        on conflict (${spec.key.join(', ')}) do update set ${others.map((c) => `${c} = excluded.${c}`).join(', ')}`),
-      [JSON.stringify(fulls.map((row) => toJsonRow(spec, row)))],
+      [JSON.stringify(fulls)],
     );
   if (deltas.length > 0) {
     const counters = counterColumns(spec);
@@ -106,10 +108,4 @@ export function fromSql(spec: TableSpec, row: Row): Row {
 function convert(type: ColumnType, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   return type === 'bigint' ? Number(value) : value;
-}
-
-function toJsonRow(spec: TableSpec, row: Row): Row {
-  const json: Row = {};
-  for (const column of Object.keys(spec.columns)) json[column] = row[column] ?? null;
-  return json;
 }
