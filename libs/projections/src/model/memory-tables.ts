@@ -24,7 +24,7 @@ export type RowWrite =
  */
 export class MemoryTables implements Memory {
   private readonly specs = new Map<string, TableSpec>();
-  /** The known rows by table and key; a key held with `undefined` is known to be absent (loaded so, or deleted). */
+  /** The known rows by table and key: a key held with `undefined` is known absent (loaded so, or deleted). */
   private readonly rows = new Map<string, Map<string, Row | undefined>>();
   private readonly pending = new Map<string, Map<string, RowWrite>>();
 
@@ -99,6 +99,8 @@ export class MemoryTables implements Memory {
     const pending = this.pending.get(change.table)!;
     if (change.op === 'put') {
       const id = keyOf(spec, change.row);
+      // Kept as given when complete: a projection builds each row it puts and keeps no reference
+      // to it (project is pure), so the increments that later change the stored row touch no other.
       const row = isCompleteRow(spec, change.row) ? change.row : completeRow(spec, change.row);
       rows.set(id, row);
       pending.set(id, { kind: 'full', row });
