@@ -1,0 +1,62 @@
+import { onBothStores } from '../../../../test/support/both-stores';
+import type { RowWrite } from '../model/memory-tables';
+import type { Row, TableSpec } from '../model/table';
+import { openTestStore, type TestStore } from '../testing/stores';
+import { createTableStatement, selectAll, tableName, writeRows } from './read-model-sql';
+
+const NOTES: TableSpec = {
+  name: 'rms_notes',
+  key: ['note_id'],
+  columns: { note_id: 'text', label: 'text', total: 'bigint', doc: 'jsonb', tags: 'jsonb' },
+};
+
+const full = (row: Row): RowWrite => ({ kind: 'full', row });
+
+onBothStores('read-model rows written whole', (kind) => {
+  let t: TestStore;
+  beforeAll(async () => {
+    t = await openTestStore(kind);
+    await t.store.sql.query(createTableStatement(NOTES, 1));
+  });
+  afterAll(() => t.close());
+
+  const write = (writes: RowWrite[]) => t.store.sql.transaction((tx) => writeRows(tx, NOTES, 1, writes));
+  const stored = async () =>
+    (await selectAll(t.store.sql, NOTES, tableName(NOTES, 1))).sort((a, b) =>
+      String(a.note_id).localeCompare(String(b.note_id)),
+    );
+
+  it('come back as they went, NULLs and JSON values alike', async () => {
+    const rows: Row[] = [
+      {
+        note_id: 'a',
+        label: 'tab\there, "quotes", \\ and é',
+        total: 2 ** 40,
+        doc: { nested: [1, { deeper: null }], text: 'null' },
+        tags: ['x'],
+      },
+      { note_id: 'b', label: null, total: 0, doc: null, tags: [] },
+      { note_id: 'c', label: '', total: -5, doc: 'null', tags: null },
+    ];
+    await write(rows.map(full));
+    expect(await stored()).toEqual(rows);
+    // JSON's null is SQL's NULL (what queries test with IS NULL), not a jsonb 'null' value.
+    const nulls = await t.store.sql.query<{ note_id: string }>(
+      `select note_id from ${tableName(NOTES, 1)} where doc is null or tags is null order by note_id`,
+    );
+    expect(nulls.map((row) => row.note_id)).toEqual(['b', 'c']);
+  });
+
+  it('replace the row of the same key', async () => {
+    await write([full({ note_id: 'b', label: 'now', total: 7, doc: { v: 2 }, tags: ['y'] })]);
+    const rows = await stored();
+    expect(rows.find((row) => row.note_id === 'b')).toEqual({
+      note_id: 'b',
+      label: 'now',
+      total: 7,
+      doc: { v: 2 },
+      tags: ['y'],
+    });
+    expect(rows).toHaveLength(3);
+  });
+});
