@@ -11,6 +11,7 @@ const NOTES: TableSpec = {
 };
 
 const full = (row: Row): RowWrite => ({ kind: 'full', row });
+const delta = (key: Row, values: Record<string, number>): RowWrite => ({ kind: 'delta', key, values });
 
 onBothStores('read-model rows written whole', (kind) => {
   let t: TestStore;
@@ -58,5 +59,19 @@ onBothStores('read-model rows written whole', (kind) => {
       tags: ['y'],
     });
     expect(rows).toHaveLength(3);
+  });
+
+  it('add increments to the row of their key, or start one from zero', async () => {
+    await write([delta({ note_id: 'a' }, { total: 3 }), delta({ note_id: 'd' }, { total: 4 })]);
+    await write([delta({ note_id: 'd' }, { total: -1 })]);
+    const rows = await stored();
+    expect(rows.find((row) => row.note_id === 'a')?.total).toBe(2 ** 40 + 3);
+    expect(rows.find((row) => row.note_id === 'd')).toEqual({
+      note_id: 'd',
+      label: null,
+      total: 3,
+      doc: null,
+      tags: null,
+    });
   });
 });
