@@ -52,6 +52,13 @@ describe('keyOf', () => {
       keyOf(COUNTS, { id: 'null' }),
       keyOf(PAIRS, { a: 'x', b: 'y' }),
       keyOf(PAIRS, { a: 'x', b: null }),
+      keyOf(PAIRS, { a: 'x', b: 'null' }),
+      keyOf(PAIRS, { a: 'x1', b: '2' }),
+      keyOf(PAIRS, { a: 'x', b: '12' }),
+      keyOf(PAIRS, { a: 'x', b: 12 }),
+      keyOf(PAIRS, { a: 'x:1', b: '' }),
+      keyOf(PAIRS, { a: 'x', b: ':1' }),
+      keyOf(PAIRS, { a: '[s1:x', b: 'y' }),
     ];
     expect(new Set(ids).size).toBe(ids.length);
     expect(keyOf(COUNTS, { id: '["x"]' })).toBe(keyOf(COUNTS, { id: '["x"]', label: 'ignored' }));

@@ -113,11 +113,12 @@ export class MemoryTables implements Memory {
       return;
     }
     if (this.complete || rows.has(id)) {
-      const row = rows.get(id) ?? completeRow(spec, change.key);
-      for (const [column, delta] of Object.entries(change.values))
-        row[column] = Number(row[column] ?? 0) + delta;
-      rows.set(id, row);
-      pending.set(id, { kind: 'full', row });
+      let row = rows.get(id);
+      if (!row) rows.set(id, (row = completeRow(spec, change.key)));
+      for (const column in change.values) row[column] = Number(row[column] ?? 0) + change.values[column];
+      // A counter bumped again and again in one window is one pending write of its row.
+      const write = pending.get(id);
+      if (write?.kind !== 'full' || write.row !== row) pending.set(id, { kind: 'full', row });
       return;
     }
     // Not loaded: only the increment is known, and the SQL side adds it to whatever is there.

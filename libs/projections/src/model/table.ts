@@ -36,14 +36,22 @@ export interface RowRef {
 
 /**
  * A row's identity in maps. Rebuilds call this several times per event: a one-column text key is
- * its own identity (no JSON); it cannot meet the JSON form of another key, which starts with `[`.
+ * its own identity; any other key is built as `[`, then each value with its kind and length (text
+ * as it is, anything else as JSON), so that no two keys meet and none meets a one-column text key.
  */
 export function keyOf(spec: TableSpec, row: Row): string {
-  if (spec.key.length === 1) {
-    const value = row[spec.key[0]];
+  const columns = spec.key;
+  if (columns.length === 1) {
+    const value = row[columns[0]];
     if (typeof value === 'string' && !value.startsWith('[')) return value;
   }
-  return JSON.stringify(spec.key.map((column) => row[column] ?? null));
+  let id = '[';
+  for (const column of columns) {
+    const value = row[column] ?? null;
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    id += `${typeof value === 'string' ? 's' : 'j'}${text.length}:${text}`;
+  }
+  return id;
 }
 
 export function counterColumns(spec: TableSpec): string[] {
