@@ -116,7 +116,7 @@ export class MemoryTables implements Memory {
       let row = rows.get(id);
       if (!row) rows.set(id, (row = completeRow(spec, change.key)));
       for (const column in change.values) row[column] = Number(row[column] ?? 0) + change.values[column];
-      // A counter bumped again and again in one window is one pending write of its row.
+      // A row incremented again and again keeps its one pending write.
       const write = pending.get(id);
       if (write?.kind !== 'full' || write.row !== row) pending.set(id, { kind: 'full', row });
       return;
