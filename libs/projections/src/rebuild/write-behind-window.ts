@@ -106,14 +106,16 @@ export class WriteBehindWindow {
     const overlay = this.overlay;
     const writes = overlay.takeWrites();
     const increments = new Set<string>();
+    const fresh = new Set<RowWrite>();
     for (const [table, tableWrites] of writes)
       for (const write of tableWrites) {
         if (write.kind === 'delete') continue;
         const id = rowId(overlay, table, write.kind === 'full' ? write.row : write.key);
+        if (!this.written.mayHave(id)) fresh.add(write);
         this.written.add(id);
         if (write.kind === 'delta') increments.add(id);
       }
-    const done = this.write(writes, this.flushed, position, this.eventsSinceFlush);
+    const done = this.write(writes, fresh, this.flushed, position, this.eventsSinceFlush);
     done.catch(() => undefined); // awaited by the next load, flush or rebuild's end
     this.flushing = { overlay, increments, done };
     this.flushCount++;
@@ -122,8 +124,10 @@ export class WriteBehindWindow {
     this.overlay = this.emptyOverlay();
   }
 
+  /** `fresh`: the writes of rows never written before, which the (initially empty) tables cannot hold. */
   private async write(
     writes: Map<string, RowWrite[]>,
+    fresh: ReadonlySet<RowWrite>,
     from: Checkpoint,
     position: GlobalPosition,
     events: number,
@@ -134,7 +138,7 @@ export class WriteBehindWindow {
       if (!current || comparePositions(current.position, from.position) !== 0)
         throw new Error(`${name} generation ${from.generation} was written by someone else`);
       for (const [table, tableWrites] of writes)
-        await writeRows(tx, this.overlay.spec(table), from.generation, tableWrites);
+        await writeRows(tx, this.overlay.spec(table), from.generation, tableWrites, fresh);
       await saveCheckpoint(tx, name, from.generation, position, events);
     });
   }

@@ -74,4 +74,31 @@ onBothStores('read-model rows written whole', (kind) => {
       tags: null,
     });
   });
+
+  it('insert the writes named fresh beside upserts of the others, in one call', async () => {
+    const newRow = full({ note_id: 'e', label: 'new', total: 1, doc: null, tags: null });
+    const newCount = delta({ note_id: 'f' }, { total: 9 });
+    const again = full({ note_id: 'a', label: 'again', total: 1, doc: null, tags: null });
+    const more = delta({ note_id: 'd' }, { total: 2 });
+    await t.store.sql.transaction((tx) =>
+      writeRows(tx, NOTES, 1, [newRow, again, newCount, more], new Set([newRow, newCount])),
+    );
+    const rows = await stored();
+    expect(rows.map((row) => [row.note_id, row.label, row.total])).toEqual([
+      ['a', 'again', 1],
+      ['b', 'now', 7],
+      ['c', '', -5],
+      ['d', null, 5],
+      ['e', 'new', 1],
+      ['f', null, 9],
+    ]);
+  });
+
+  it('refuse a fresh write of a row the table holds: it is an insert, not an upsert', async () => {
+    const existing = full({ note_id: 'a', label: 'twice', total: 0, doc: null, tags: null });
+    await expect(
+      t.store.sql.transaction((tx) => writeRows(tx, NOTES, 1, [existing], new Set([existing]))),
+    ).rejects.toThrow(/duplicate key/);
+    expect((await stored()).find((row) => row.note_id === 'a')?.label).toBe('again');
+  });
 });

@@ -75,45 +75,73 @@ export async function loadRows(
   for (const key of keys) seed(key, found.get(JSON.stringify(spec.key.map((c) => key[c]))));
 }
 
-/** One statement per kind of write: whole rows, counter increments, deletions. */
+/**
+ * One statement per kind of write: whole rows, counter increments, deletions. Writes in `fresh`
+ * are of rows the table is known not to hold (a rebuild's rows never written before): they are
+ * plain inserts, which cost PostgreSQL ~20 % less than an upsert's speculative insertion.
+ */
 export async function writeRows(
   tx: SqlQueryable,
   spec: TableSpec,
   generation: number,
   writes: readonly RowWrite[],
+  fresh: ReadonlySet<RowWrite> = NONE,
 ): Promise<void> {
   const table = tableName(spec, generation);
-  const columns = Object.keys(spec.columns);
-  const others = columns.filter((column) => !spec.key.includes(column));
   const deletes = writes.flatMap((write) => (write.kind === 'delete' ? [write.key] : []));
-  const fulls = writes.flatMap((write) => (write.kind === 'full' ? [write.row] : []));
-  const deltas = writes.flatMap((write) =>
-    write.kind === 'delta' ? [{ ...write.values, ...write.key }] : [],
-  );
   if (deletes.length > 0)
     await tx.query(
       prepared(`delete from ${table} t using ${recordset(spec, spec.key)} where ${keyMatch(spec, 't')}`),
       [JSON.stringify(deletes)],
     );
-  if (fulls.length > 0) {
-    const rows = arrayRows(spec, columns, fulls);
-    await tx.query(
-      prepared(`insert into ${table} (${columns.join(', ')}) select ${columns.map(rows.value).join(', ')} from ${rows.from}
-       on conflict (${spec.key.join(', ')}) do update set ${others.map((c) => `${c} = excluded.${c}`).join(', ')}`),
-      [rows.json],
+  for (const inserting of [true, false]) {
+    const chosen = (write: RowWrite) => fresh.has(write) === inserting;
+    const fulls = writes.flatMap((write) => (write.kind === 'full' && chosen(write) ? [write.row] : []));
+    const deltas = writes.flatMap((write) =>
+      write.kind === 'delta' && chosen(write) ? [{ ...write.values, ...write.key }] : [],
     );
+    if (fulls.length > 0) await writeFulls(tx, spec, table, fulls, inserting);
+    if (deltas.length > 0) await writeDeltas(tx, spec, table, deltas, inserting);
   }
-  if (deltas.length > 0) {
-    const counters = counterColumns(spec);
-    const inserted = [...spec.key, ...counters];
-    const rows = arrayRows(spec, inserted, deltas);
-    await tx.query(
-      prepared(`insert into ${table} (${inserted.join(', ')})
+}
+
+const NONE: ReadonlySet<RowWrite> = new Set();
+
+async function writeFulls(
+  tx: SqlQueryable,
+  spec: TableSpec,
+  table: string,
+  fulls: Row[],
+  inserting: boolean,
+) {
+  const columns = Object.keys(spec.columns);
+  const others = columns.filter((column) => !spec.key.includes(column));
+  const rows = arrayRows(spec, columns, fulls);
+  const upsert = `on conflict (${spec.key.join(', ')}) do update set ${others.map((c) => `${c} = excluded.${c}`).join(', ')}`;
+  await tx.query(
+    prepared(`insert into ${table} (${columns.join(', ')}) select ${columns.map(rows.value).join(', ')} from ${rows.from}
+       ${inserting ? '' : upsert}`),
+    [rows.json],
+  );
+}
+
+async function writeDeltas(
+  tx: SqlQueryable,
+  spec: TableSpec,
+  table: string,
+  deltas: Row[],
+  inserting: boolean,
+) {
+  const counters = counterColumns(spec);
+  const inserted = [...spec.key, ...counters];
+  const rows = arrayRows(spec, inserted, deltas);
+  const upsert = `on conflict (${spec.key.join(', ')}) do update set ${counters.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ')}`;
+  await tx.query(
+    prepared(`insert into ${table} (${inserted.join(', ')})
        select ${[...spec.key.map(rows.value), ...counters.map((c) => `coalesce(${rows.value(c)}, 0)`)].join(', ')} from ${rows.from}
-       on conflict (${spec.key.join(', ')}) do update set ${counters.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ')}`),
-      [rows.json],
-    );
-  }
+       ${inserting ? '' : upsert}`),
+    [rows.json],
+  );
 }
 
 /** Every row of a table (or view), typed back: bigint columns arrive as strings or BigInts. */
