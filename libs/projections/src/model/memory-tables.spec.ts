@@ -32,6 +32,22 @@ describe('an overlay over SQL', () => {
     ]);
   });
 
+  it('takes rows SQL cannot hold as absent without loading them, and asks for the others', () => {
+    const overlay = new MemoryTables([COUNTS], false, (table, id) => table === 'counts' && id !== 'old');
+    expect(overlay.isKnown('counts', { id: 'new' })).toBe(true);
+    expect(overlay.get('counts', { id: 'new' })).toBeUndefined();
+    expect(overlay.isKnown('counts', { id: 'old' })).toBe(false);
+    expect(() => overlay.get('counts', { id: 'old' })).toThrow(/without declaring it/);
+    // Known absent, an increment starts the whole row from zero instead of adding in SQL.
+    overlay.apply({ op: 'add', table: 'counts', key: { id: 'new' }, values: { seen: 2 } });
+    overlay.apply({ op: 'add', table: 'counts', key: { id: 'old' }, values: { seen: 3 } });
+    expect(overlay.rowCount()).toBe(2);
+    expect(overlay.takeWrites().get('counts')).toEqual([
+      { kind: 'full', row: { id: 'new', label: null, seen: 2, kept: 0 } },
+      { kind: 'delta', key: { id: 'old' }, values: { seen: 3 } },
+    ]);
+  });
+
   it('counts the rows it holds: known ones and increments of unknown ones', () => {
     const overlay = new MemoryTables([COUNTS], false);
     overlay.seed('counts', { id: 'a' }, undefined);

@@ -28,9 +28,14 @@ export class MemoryTables implements Memory {
   private readonly rows = new Map<string, Map<string, Row | undefined>>();
   private readonly pending = new Map<string, Map<string, RowWrite>>();
 
+  /**
+   * @param neverWritten for an overlay: tells rows SQL cannot hold (a rebuild's rows never written to
+   *   its initially empty tables), which are then known absent without being loaded or seeded.
+   */
   constructor(
     specs: readonly TableSpec[],
     private readonly complete: boolean,
+    private readonly neverWritten?: (table: string, id: string) => boolean,
   ) {
     for (const spec of specs) {
       this.specs.set(spec.name, spec);
@@ -78,15 +83,20 @@ export class MemoryTables implements Memory {
   }
 
   isKnown(table: string, key: Row): boolean {
-    return this.complete || this.rows.get(table)!.has(keyOf(this.spec(table), key));
+    return this.complete || this.holds(table, keyOf(this.spec(table), key));
   }
 
   get(table: string, key: Row): Row | undefined {
     const id = keyOf(this.spec(table), key);
-    const rows = this.rows.get(table)!;
-    if (!this.complete && !rows.has(id))
+    const row = this.rows.get(table)!.get(id);
+    if (row === undefined && !this.complete && !this.holds(table, id))
       throw new Error(`projection read ${table} ${JSON.stringify(key)} without declaring it`);
-    return rows.get(id);
+    return row;
+  }
+
+  /** Whether the row of `id` is known, present or absent. */
+  private holds(table: string, id: string): boolean {
+    return this.rows.get(table)!.has(id) || (this.neverWritten?.(table, id) ?? false);
   }
 
   all(table: string): Row[] {
@@ -112,7 +122,7 @@ export class MemoryTables implements Memory {
       pending.set(id, { kind: 'delete', key: change.key });
       return;
     }
-    if (this.complete || rows.has(id)) {
+    if (this.complete || this.holds(change.table, id)) {
       let row = rows.get(id);
       if (!row) rows.set(id, (row = completeRow(spec, change.key)));
       for (const column in change.values) row[column] = Number(row[column] ?? 0) + change.values[column];

@@ -86,10 +86,10 @@ export class WriteBehindWindow {
     const flushing = this.flushing;
     const fromSql: RowRef[] = [];
     let afterFlush = false;
+    // Rows never written are known absent already (see emptyOverlay): these may have been written.
     for (const { table, key } of refs) {
       const id = rowId(overlay, table, key);
       if (flushing?.overlay.isKnown(table, key)) overlay.seed(table, key, flushing.overlay.get(table, key));
-      else if (!this.written.mayHave(id)) overlay.seed(table, key, undefined);
       else {
         fromSql.push({ table, key });
         afterFlush ||= flushing?.increments.has(id) ?? false;
@@ -143,8 +143,13 @@ export class WriteBehindWindow {
     });
   }
 
+  /** The tables start empty: a row this rebuild never wrote is absent, with no load and no seed. */
   private emptyOverlay(): MemoryTables {
-    return new MemoryTables(this.projection.tables, false);
+    return new MemoryTables(
+      this.projection.tables,
+      false,
+      (table, id) => !this.written.mayHave(`${table} ${id}`),
+    );
   }
 }
 
