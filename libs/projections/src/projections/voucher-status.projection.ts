@@ -78,6 +78,8 @@ export function voucherStatusProjection(): Projection {
           const funders = [...new Set([data.payerId, ...data.coFunders.map((share) => share.payerId)])];
           // Kept in the history (jsonb) so the reader knows when scans stop being accepted.
           const redeemableUntil = redemptionDeadline(data.validUntil, data.gracePeriodDays);
+          // One entry for the whole book, as for the other events: entries are never changed.
+          const issued = { event: 'issued', at, redeemableUntil };
           return [
             {
               op: 'put',
@@ -96,7 +98,7 @@ export function voucherStatusProjection(): Projection {
                 valid_until: data.validUntil,
                 status: 'issued',
                 venue_id: null,
-                history: [{ event: 'issued', at, redeemableUntil }],
+                history: [issued],
               },
             })),
           ];
