@@ -78,7 +78,8 @@ export async function loadRows(
 /**
  * One statement per kind of write: whole rows, counter increments, deletions. Writes in `fresh`
  * are of rows the table is known not to hold (a rebuild's rows never written before): they are
- * plain inserts, which cost PostgreSQL ~20 % less than an upsert's speculative insertion.
+ * plain inserts, cheaper for PostgreSQL than an upsert's speculative insertion (a voucher-status
+ * rebuild's PostgreSQL CPU fell by a third: scripts/bench/findings.md).
  */
 export async function writeRows(
   tx: SqlQueryable,
