@@ -148,10 +148,13 @@ export class WriteBehindWindow {
     return new MemoryTables(
       this.projection.tables,
       false,
-      (table, id) => !this.written.mayHave(`${table} ${id}`),
+      (table, id) => !this.written.mayHave(writtenId(table, id)),
     );
   }
 }
 
+/** A row's name in the filter of written rows: its table and key. */
+const writtenId = (table: string, id: string): string => `${table} ${id}`;
+
 const rowId = (overlay: MemoryTables, table: string, key: Row): string =>
-  `${table} ${keyOf(overlay.spec(table), key)}`;
+  writtenId(table, keyOf(overlay.spec(table), key));

@@ -89,59 +89,56 @@ export async function writeRows(
   fresh: ReadonlySet<RowWrite> = NONE,
 ): Promise<void> {
   const table = tableName(spec, generation);
-  const deletes = writes.flatMap((write) => (write.kind === 'delete' ? [write.key] : []));
+  const deletes: Row[] = [];
+  const fulls = { fresh: [] as Row[], held: [] as Row[] };
+  const deltas = { fresh: [] as Row[], held: [] as Row[] };
+  for (const write of writes) {
+    const side = fresh.has(write) ? 'fresh' : 'held';
+    if (write.kind === 'delete') deletes.push(write.key);
+    else if (write.kind === 'full') fulls[side].push(write.row);
+    else deltas[side].push({ ...write.values, ...write.key });
+  }
   if (deletes.length > 0)
     await tx.query(
       prepared(`delete from ${table} t using ${recordset(spec, spec.key)} where ${keyMatch(spec, 't')}`),
       [JSON.stringify(deletes)],
     );
-  for (const inserting of [true, false]) {
-    const chosen = (write: RowWrite) => fresh.has(write) === inserting;
-    const fulls = writes.flatMap((write) => (write.kind === 'full' && chosen(write) ? [write.row] : []));
-    const deltas = writes.flatMap((write) =>
-      write.kind === 'delta' && chosen(write) ? [{ ...write.values, ...write.key }] : [],
-    );
-    if (fulls.length > 0) await writeFulls(tx, spec, table, fulls, inserting);
-    if (deltas.length > 0) await writeDeltas(tx, spec, table, deltas, inserting);
+  const columns = Object.keys(spec.columns);
+  const replaced = columns.filter((column) => !spec.key.includes(column)).map((c) => `${c} = excluded.${c}`);
+  const counters = counterColumns(spec);
+  const added = counters.map((c) => `${c} = ${table}.${c} + excluded.${c}`);
+  const zeroIfNull = (value: string, column: string) =>
+    counters.includes(column) ? `coalesce(${value}, 0)` : value;
+  const deltaColumns = [...spec.key, ...counters];
+  for (const side of ['fresh', 'held'] as const) {
+    const upsert = side === 'held';
+    if (fulls[side].length > 0)
+      await insertRows(tx, spec, table, columns, fulls[side], upsert ? replaced : undefined);
+    if (deltas[side].length > 0)
+      await insertRows(tx, spec, table, deltaColumns, deltas[side], upsert ? added : undefined, zeroIfNull);
   }
 }
 
 const NONE: ReadonlySet<RowWrite> = new Set();
 
-async function writeFulls(
+/** `insert ... select` of `rows`; `onConflict`: the updates of a row the table holds (none: plain insert). */
+async function insertRows(
   tx: SqlQueryable,
   spec: TableSpec,
   table: string,
-  fulls: Row[],
-  inserting: boolean,
-) {
-  const columns = Object.keys(spec.columns);
-  const others = columns.filter((column) => !spec.key.includes(column));
-  const rows = arrayRows(spec, columns, fulls);
-  const upsert = `on conflict (${spec.key.join(', ')}) do update set ${others.map((c) => `${c} = excluded.${c}`).join(', ')}`;
+  columns: readonly string[],
+  rows: readonly Row[],
+  onConflict: readonly string[] | undefined,
+  select: (value: string, column: string) => string = (value) => value,
+): Promise<void> {
+  const arrays = arrayRows(spec, columns, rows);
+  const upsert = onConflict
+    ? `on conflict (${spec.key.join(', ')}) do update set ${onConflict.join(', ')}`
+    : '';
   await tx.query(
-    prepared(`insert into ${table} (${columns.join(', ')}) select ${columns.map(rows.value).join(', ')} from ${rows.from}
-       ${inserting ? '' : upsert}`),
-    [rows.json],
-  );
-}
-
-async function writeDeltas(
-  tx: SqlQueryable,
-  spec: TableSpec,
-  table: string,
-  deltas: Row[],
-  inserting: boolean,
-) {
-  const counters = counterColumns(spec);
-  const inserted = [...spec.key, ...counters];
-  const rows = arrayRows(spec, inserted, deltas);
-  const upsert = `on conflict (${spec.key.join(', ')}) do update set ${counters.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ')}`;
-  await tx.query(
-    prepared(`insert into ${table} (${inserted.join(', ')})
-       select ${[...spec.key.map(rows.value), ...counters.map((c) => `coalesce(${rows.value(c)}, 0)`)].join(', ')} from ${rows.from}
-       ${inserting ? '' : upsert}`),
-    [rows.json],
+    prepared(`insert into ${table} (${columns.join(', ')})
+       select ${columns.map((column) => select(arrays.value(column), column)).join(', ')} from ${arrays.from} ${upsert}`),
+    [arrays.json],
   );
 }
 
