@@ -49,7 +49,8 @@ async function relayEventsPerSecond(store, events) {
 
 async function logFollowers({ quick, runs }) {
   const { PostgresEventStore } = dist('libs/event-store/src');
-  const { allProjections, rebuildProjection } = dist('libs/projections/src');
+  const { allProjections, rebuildProjection, DEFAULT_REBUILD_BATCH_EVENTS, DEFAULT_WINDOW_ROWS } =
+    dist('libs/projections/src');
   const books = quick ? 500 : 5_000;
   const schema = await freshSchema('bench_follow');
   const store = await PostgresEventStore.connect({ connectionString: BENCH_DATABASE_URL, schema, max: 8 });
@@ -60,7 +61,7 @@ async function logFollowers({ quick, runs }) {
     for (const projection of allProjections()) {
       const figures = [];
       for (let run = 0; run < runs; run++) {
-        const rebuilt = await rebuildProjection(store, projection, { batchSize: 2000 });
+        const rebuilt = await rebuildProjection(store, projection); // the command's batches and window
         if (rebuilt.events !== events)
           throw new Error(`the ${projection.name} rebuild read ${rebuilt.events} of ${events} events`);
         figures.push(rebuilt.eventsPerSecond);
@@ -71,7 +72,13 @@ async function logFollowers({ quick, runs }) {
       execSync('bash infra/kafka/kafka.sh start', { cwd: join(__dirname, '../..'), stdio: 'inherit' });
     const relayFigures = [];
     for (let run = 0; run < runs; run++) relayFigures.push(await relayEventsPerSecond(store, events));
-    return { events, rebuilds, relay: { figures: relayFigures, median: median(relayFigures) } };
+    return {
+      events,
+      batchEvents: DEFAULT_REBUILD_BATCH_EVENTS,
+      windowRows: DEFAULT_WINDOW_ROWS,
+      rebuilds,
+      relay: { figures: relayFigures, median: median(relayFigures) },
+    };
   } finally {
     await store.close();
     await dropSchema(schema);

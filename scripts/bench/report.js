@@ -95,8 +95,9 @@ function report({ quick, runs, machine, date, raw, stores, http, issue, follower
     '## 5. Following the log: projection rebuild and Kafka relay',
     '',
     `A log of ${fmt(followers.events)} events seeded through the store (books of 20 issued, handed out, 16 vouchers`,
-    'of each redeemed). Each projection rebuilt from position zero into new tables (read in batches of 2,000,',
-    'written through a window of 20,000 rows: rebuild/write-behind-window.ts);',
+    'of each redeemed). Each projection rebuilt from position zero into new tables (read in batches of ' +
+      `${fmt(followers.batchEvents)} events,`,
+    `written through a window of ${fmt(followers.windowRows)} rows: rebuild/write-behind-window.ts);`,
     'then the relay publishing every payer message to the real broker (steps of 1,000 events, acks from',
     'all in-sync replicas, checkpoint after each step).',
     '',

@@ -1,4 +1,4 @@
-import { allProjections, rebuildProjection } from '@pass/projections';
+import { allProjections, DEFAULT_REBUILD_BATCH_EVENTS, rebuildProjection } from '@pass/projections';
 import { openStoreFromEnv, positiveInteger } from './projector-config';
 
 /**
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   try {
     for (const projection of all.filter((p) => names.length === 0 || names.includes(p.name))) {
       const report = await rebuildProjection(store, projection, {
-        batchSize: positiveInteger(process.env, 'PROJECTOR_REBUILD_BATCH_SIZE', 2000),
+        batchSize: positiveInteger(process.env, 'PROJECTOR_REBUILD_BATCH_SIZE', DEFAULT_REBUILD_BATCH_EVENTS),
       });
       console.log(
         `${report.name}: ${report.events} events in ${report.seconds.toFixed(2)} s (${report.eventsPerSecond} events/s), generation ${report.fromGeneration} → ${report.toGeneration}`,

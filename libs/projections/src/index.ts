@@ -35,6 +35,7 @@ export * from './runner/freshness';
 export * from './runner/lag';
 export * from './runner/advisory-lock';
 export * from './rebuild/rebuild';
+export { DEFAULT_WINDOW_ROWS } from './rebuild/write-behind-window';
 export * from './queries/territory-stats';
 export * from './queries/programme-summary';
 export * from './queries/projection-tables';
