@@ -124,6 +124,45 @@ onBothStores('a rebuild through a write-behind window', (kind) => {
     expect(await rowsInSql(t.store.sql, projection)).toEqual(rowsReplayed(projection, events));
   });
 
+  it('writes each window through two transactions at once; one that fails fails the rebuild', async () => {
+    let inFlight = 0;
+    let mostInFlight = 0;
+    let partsToFail = 0;
+    const counting: SqlExecutor = {
+      query: (sql, params) => t.store.sql.query(sql, params),
+      transaction: async (work) => {
+        // Asked for while another runs: the second part of a window (nothing else overlaps in a rebuild).
+        const fails = inFlight > 0 && partsToFail-- > 0;
+        mostInFlight = Math.max(mostInFlight, ++inFlight);
+        try {
+          return await t.store.sql.transaction(async (tx) => {
+            const result = await work(tx);
+            if (fails) throw new Error('a part of a window failed');
+            return result;
+          });
+        } finally {
+          inFlight--;
+        }
+      },
+      close: () => t.store.sql.close(),
+    };
+    const store: SqlEventStore = Object.create(t.store, { sql: { value: counting } });
+    const projection = allProjections().find((p) => p.name === 'voucher-status')!;
+    const report = await rebuildProjection(store, projection, { batchSize: 97, windowRows: 300 });
+    expect(report.flushes).toBeGreaterThan(5);
+    // PGlite runs them one after the other on its one connection, but they are asked for together.
+    expect(mostInFlight).toBe(2);
+    const rows = rowsReplayed(projection, events);
+    expect(await rowsInSql(t.store.sql, projection)).toEqual(rows);
+
+    partsToFail = 1;
+    await expect(rebuildProjection(store, projection, { batchSize: 97, windowRows: 300 })).rejects.toThrow(
+      'a part of a window failed',
+    );
+    expect(partsToFail).toBe(0);
+    expect(await rowsInSql(t.store.sql, projection)).toEqual(rows); // readers keep the generation before
+  });
+
   it('gives the same rows as a replay in a single window', async () => {
     const projection = countingProjection();
     const report = await rebuildProjection(t.store, projection, { batchSize: 500, windowRows: 1e9 });

@@ -1,4 +1,4 @@
-import type { GlobalPosition, SqlExecutor, StoredEvent } from '@pass/event-store';
+import type { GlobalPosition, SqlExecutor, SqlQueryable, StoredEvent } from '@pass/event-store';
 import { MemoryTables, type RowWrite } from '../model/memory-tables';
 import { comparePositions } from '../model/positions';
 import { projected } from '../model/projected-event';
@@ -19,6 +19,13 @@ import { WrittenKeys } from './written-keys';
  */
 export const DEFAULT_WINDOW_ROWS = 20_000;
 
+/**
+ * Transactions writing a window at once (see `write`): two against one, alternated, gave
+ * voucher-status' rebuild 41.7k / 41.7k / 35.4k -> 44.0k / 43.6k / 39.9k events/s; three gave
+ * PostgreSQL more CPU and no more speed (scripts/bench/findings.md, thirteenth session).
+ */
+export const DEFAULT_WRITERS = 2;
+
 /** A window whose writes are being committed while the next one fills. */
 interface Flushing {
   readonly overlay: MemoryTables;
@@ -29,9 +36,9 @@ interface Flushing {
 
 /**
  * A rebuild's write-behind window: one overlay kept across many batches, written to SQL (with the
- * checkpoint, in one transaction) only once it holds `maxRows` rows. A voucher issued, handed out and
- * redeemed in different batches is loaded once and written once instead of three times. The write
- * runs while the next window fills (Node projects while PostgreSQL writes); one write at a time.
+ * checkpoint) only once it holds `maxRows` rows. A voucher issued, handed out and redeemed in
+ * different batches is loaded once and written once instead of three times. The write runs while the
+ * next window fills (Node projects while PostgreSQL writes); one window's write at a time.
  *
  * Safe only for a generation nobody else reads or writes (a rebuild's, before the swap): its tables
  * lag behind the work in memory, and a crash loses that work, which is fine since a crashed rebuild
@@ -54,6 +61,7 @@ export class WriteBehindWindow {
     private readonly projection: Projection,
     from: Checkpoint,
     private readonly maxRows: number = DEFAULT_WINDOW_ROWS,
+    private readonly writers: number = DEFAULT_WRITERS,
   ) {
     this.overlay = this.emptyOverlay();
     this.flushed = from;
@@ -124,7 +132,14 @@ export class WriteBehindWindow {
     this.overlay = this.emptyOverlay();
   }
 
-  /** `fresh`: the writes of rows never written before, which the (initially empty) tables cannot hold. */
+  /**
+   * `fresh`: the writes of rows never written before, which the (initially empty) tables cannot hold.
+   * The rows go in `writers` parts, each its own transaction on its own connection, all at once: one
+   * PostgreSQL backend inserting a window is the rebuild's slowest link, and a window's rows are
+   * distinct, so no part waits on another's locks. The first part checks and moves the checkpoint.
+   * Parts commit separately; after a crash the tables may hold rows past the checkpoint, which
+   * nobody reads: a rebuild never resumes, it drops what a crashed one left (see rebuild.ts).
+   */
   private async write(
     writes: Map<string, RowWrite[]>,
     fresh: ReadonlySet<RowWrite>,
@@ -133,14 +148,21 @@ export class WriteBehindWindow {
     events: number,
   ): Promise<void> {
     const { name } = this.projection;
-    await this.sql.transaction(async (tx) => {
-      const current = await readCheckpoint(tx, name, from.generation);
-      if (!current || comparePositions(current.position, from.position) !== 0)
-        throw new Error(`${name} generation ${from.generation} was written by someone else`);
-      for (const [table, tableWrites] of writes)
+    const [first, ...others] = splitWrites(writes, this.writers);
+    const writePart = async (tx: SqlQueryable, part: Map<string, RowWrite[]>) => {
+      for (const [table, tableWrites] of part)
         await writeRows(tx, this.overlay.spec(table), from.generation, tableWrites, fresh);
-      await saveCheckpoint(tx, name, from.generation, position, events);
-    });
+    };
+    await Promise.all([
+      this.sql.transaction(async (tx) => {
+        const current = await readCheckpoint(tx, name, from.generation);
+        if (!current || comparePositions(current.position, from.position) !== 0)
+          throw new Error(`${name} generation ${from.generation} was written by someone else`);
+        await writePart(tx, first);
+        await saveCheckpoint(tx, name, from.generation, position, events);
+      }),
+      ...others.map((part) => this.sql.transaction((tx) => writePart(tx, part))),
+    ]);
   }
 
   /** The tables start empty: a row this rebuild never wrote is absent, with no load and no seed. */
@@ -151,6 +173,20 @@ export class WriteBehindWindow {
       (table, id) => !this.written.mayHave(writtenId(table, id)),
     );
   }
+}
+
+/**
+ * `writes` in `parts` of about equal size (each table's writes cut into consecutive runs), the
+ * first always there (it carries the checkpoint), the others only when they hold a write.
+ */
+function splitWrites(writes: Map<string, RowWrite[]>, parts: number): Map<string, RowWrite[]>[] {
+  const split = Array.from({ length: parts }, () => new Map<string, RowWrite[]>());
+  for (const [table, tableWrites] of writes) {
+    const size = Math.ceil(tableWrites.length / parts);
+    for (let part = 0; part * size < tableWrites.length; part++)
+      split[part].set(table, tableWrites.slice(part * size, (part + 1) * size));
+  }
+  return split.filter((part, index) => index === 0 || part.size > 0);
 }
 
 /** A row's name in the filter of written rows: its table and key. */
