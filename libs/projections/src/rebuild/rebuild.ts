@@ -8,8 +8,9 @@ import { WriteBehindWindow } from './write-behind-window';
 /**
  * Events per read of the log. Two batches are alive at once (one projected, the next read ahead),
  * and the young generation's collections copy every object still alive: at 1,000 against 2,000,
- * voucher-status' rebuild spent less of Node's CPU collecting and ran ~10 % faster, territory-spend
- * too, programme-summary the same (scripts/bench/findings.md, thirteenth session).
+ * voucher-status' rebuild spent a fifth less time in scavenges and ran 1-11 % faster in seven
+ * alternations, territory-spend too, programme-summary the same (scripts/bench/findings.md,
+ * thirteenth session).
  */
 export const DEFAULT_REBUILD_BATCH_EVENTS = 1000;
 

@@ -20,8 +20,9 @@ import { WrittenKeys } from './written-keys';
 export const DEFAULT_WINDOW_ROWS = 20_000;
 
 /**
- * Transactions writing a window at once (see `write`): two against one, alternated, gave
- * voucher-status' rebuild 41.7k / 41.7k / 35.4k -> 44.0k / 43.6k / 39.9k events/s; three gave
+ * Transactions writing a window at once (see `write`). Two against one, seven alternations of the
+ * voucher-status rebuild: five in favour, medians 38.7k -> 40.3k events/s, PostgreSQL 0.1-0.2 s more
+ * CPU (weak evidence; what it shortens is the wait for the last window, Node idle); three gave
  * PostgreSQL more CPU and no more speed (scripts/bench/findings.md, thirteenth session).
  */
 export const DEFAULT_WRITERS = 2;
