@@ -19,7 +19,7 @@ export interface RebuildReport {
   readonly fromGeneration: number;
   readonly toGeneration: number;
   readonly events: number;
-  /** Write transactions into the new generation (see WriteBehindWindow). */
+  /** Windows written into the new generation, each moving its checkpoint (see WriteBehindWindow). */
   readonly flushes: number;
   readonly seconds: number;
   readonly eventsPerSecond: number;

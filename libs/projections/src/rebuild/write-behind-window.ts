@@ -25,7 +25,7 @@ export const DEFAULT_WINDOW_ROWS = 20_000;
  * CPU (weak evidence; what it shortens is the wait for the last window, Node idle); three gave
  * PostgreSQL more CPU and no more speed (scripts/bench/findings.md, thirteenth session).
  */
-export const DEFAULT_WRITERS = 2;
+const WRITERS = 2;
 
 /** A window whose writes are being committed while the next one fills. */
 interface Flushing {
@@ -62,13 +62,12 @@ export class WriteBehindWindow {
     private readonly projection: Projection,
     from: Checkpoint,
     private readonly maxRows: number = DEFAULT_WINDOW_ROWS,
-    private readonly writers: number = DEFAULT_WRITERS,
   ) {
     this.overlay = this.emptyOverlay();
     this.flushed = from;
   }
 
-  /** Write transactions started so far, each with its checkpoint. */
+  /** Windows whose write has started so far, each moving the checkpoint. */
   get flushes(): number {
     return this.flushCount;
   }
@@ -135,7 +134,7 @@ export class WriteBehindWindow {
 
   /**
    * `fresh`: the writes of rows never written before, which the (initially empty) tables cannot hold.
-   * The rows go in `writers` parts, each its own transaction on its own connection, all at once: one
+   * The rows go in `WRITERS` parts, each its own transaction on its own connection, all at once: one
    * PostgreSQL backend inserting a window is the rebuild's slowest link, and a window's rows are
    * distinct, so no part waits on another's locks. The first part checks and moves the checkpoint.
    * Parts commit separately; after a crash the tables may hold rows past the checkpoint, which
@@ -149,7 +148,7 @@ export class WriteBehindWindow {
     events: number,
   ): Promise<void> {
     const { name } = this.projection;
-    const [first, ...others] = splitWrites(writes, this.writers);
+    const [first, ...others] = splitWrites(writes, WRITERS);
     const writePart = async (tx: SqlQueryable, part: Map<string, RowWrite[]>) => {
       for (const [table, tableWrites] of part)
         await writeRows(tx, this.overlay.spec(table), from.generation, tableWrites, fresh);
