@@ -7,6 +7,7 @@ const { ensureBuild } = require('../ensure-build');
 const { ensureBenchDatabase, machine } = require('./support');
 
 async function main() {
+  const runStarted = Date.now();
   const quick = process.argv.includes('--quick');
   const out = optionValue('--out') ?? join(__dirname, '../../BENCHMARKS.md');
   const runs = quick ? 1 : 3;
@@ -33,6 +34,7 @@ async function main() {
   report({
     quick,
     runs,
+    seconds: (Date.now() - runStarted) / 1000,
     machine: machine(),
     date: new Date().toISOString().slice(0, 10),
     raw,

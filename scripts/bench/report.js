@@ -2,7 +2,24 @@
 const { readFileSync, writeFileSync } = require('node:fs');
 const { cpus } = require('node:os');
 const { join } = require('node:path');
+const { goals } = require('./goals');
 const { fmt } = require('./support');
+
+/** The goals against this run's figures, first in the report. */
+function goalsSummary(run) {
+  const verdict = (met) => (met === undefined ? '–' : met ? 'yes' : 'no');
+  return [
+    '## Goals in this run',
+    '',
+    '| goal | this run (medians) | met |',
+    '|---|---|---|',
+    ...goals(run).map((g) => `| ${g.goal} | ${g.measured} | ${verdict(g.met)} |`),
+    '',
+    ...(run.quick
+      ? ['A quick run measures reduced sizes: its figures are a smoke test, not a verdict.', '']
+      : []),
+  ];
+}
 
 /** What the machine's CPU alone allows at the busiest production level's cost per redemption. */
 function cpuCeiling(http) {
@@ -18,7 +35,7 @@ function cpuCeiling(http) {
   ];
 }
 
-function report({ quick, runs, machine, date, raw, stores, http, issue, followers, out }) {
+function report({ quick, runs, seconds, machine, date, raw, stores, http, issue, followers, out }) {
   const rawAt = (connections) => raw.rows.find((row) => row.connections === connections).median;
   const lines = [
     '# Benchmarks',
@@ -27,6 +44,7 @@ function report({ quick, runs, machine, date, raw, stores, http, issue, follower
     `Each figure is the median of ${runs} runs; ratios compare figures measured side by side in the same run.`,
     'The machine is shared and noisy: read the ratios, not the absolute numbers.',
     '',
+    ...goalsSummary({ quick, seconds, http, issue, followers }),
     '## 1. Physical limit: raw single-row inserts through `pg`',
     '',
     `${fmt(raw.count)} inserts of a small JSON row, one statement each, autocommit.`,
