@@ -3,7 +3,7 @@ const { readFileSync, writeFileSync } = require('node:fs');
 const { cpus } = require('node:os');
 const { join } = require('node:path');
 const { goals } = require('./goals');
-const { fmt } = require('./support');
+const { databaseConnection, fmt } = require('./support');
 
 /** The goals against this run's figures, first in the report. */
 function goalsSummary(run) {
@@ -41,6 +41,7 @@ function report({ quick, runs, seconds, machine, date, raw, stores, http, issue,
     '# Benchmarks',
     '',
     `Measured by \`npm run bench${quick ? ' -- --quick' : ''}\` on ${date}: ${machine}.`,
+    `Every process reaches PostgreSQL through ${databaseConnection()} (\`BENCH_DATABASE_URL\`).`,
     `Each figure is the median of ${runs} runs; ratios compare figures measured side by side in the same run.`,
     'The machine is shared and noisy: read the ratios, not the absolute numbers.',
     '',

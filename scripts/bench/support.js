@@ -1,9 +1,29 @@
 // Shared helpers of the benchmarks: statistics, the machine, the bench database.
 const os = require('node:os');
 const { execSync } = require('node:child_process');
+const { existsSync } = require('node:fs');
 const { Client } = require('pg');
 
-const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/pass_bench';
+/** Where Debian's PostgreSQL listens on its Unix socket (the directory of `.s.PGSQL.5432`). */
+const SOCKET_DIRECTORY = '/var/run/postgresql';
+
+/**
+ * The machine's PostgreSQL through its Unix socket when there is one, as a service on the same machine
+ * would connect: loopback TCP cost the API 3-12 % more CPU per redemption and the voucher-status
+ * rebuild 2-15 % of its speed in alternated runs (scripts/bench/findings.md, fourteenth session).
+ */
+const BENCH_DATABASE_URL =
+  process.env.BENCH_DATABASE_URL ??
+  (existsSync(`${SOCKET_DIRECTORY}/.s.PGSQL.5432`)
+    ? `postgres://postgres@localhost/pass_bench?host=${SOCKET_DIRECTORY}`
+    : 'postgres://postgres@127.0.0.1:5432/pass_bench');
+
+/** How the bench reaches PostgreSQL, for the report. */
+function databaseConnection() {
+  const url = new URL(BENCH_DATABASE_URL);
+  const socket = url.searchParams.get('host');
+  return socket?.startsWith('/') ? `PostgreSQL's Unix socket in ${socket}` : `TCP to ${url.host}`;
+}
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -110,6 +130,7 @@ const fmt = (value, digits = 0) =>
 
 module.exports = {
   BENCH_DATABASE_URL,
+  databaseConnection,
   median,
   percentile,
   repeat,
