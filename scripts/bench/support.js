@@ -9,8 +9,9 @@ const SOCKET_DIRECTORY = '/var/run/postgresql';
 
 /**
  * The machine's PostgreSQL through its Unix socket when there is one, as a service on the same machine
- * would connect: loopback TCP cost the API 3-12 % more CPU per redemption and the voucher-status
- * rebuild 2-15 % of its speed in alternated runs (scripts/bench/findings.md, fourteenth session).
+ * would connect: loopback TCP cost the API 3-14 % more CPU per redemption, and the voucher-status
+ * rebuild ran 4-17 % faster through the socket, in three alternations each (scripts/bench/findings.md,
+ * fourteenth session).
  */
 const BENCH_DATABASE_URL =
   process.env.BENCH_DATABASE_URL ??
