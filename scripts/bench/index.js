@@ -1,7 +1,8 @@
 // `npm run bench [-- [--quick] [--out FILE]]`: measures on the machine's PostgreSQL and writes
 // BENCHMARKS.md (or FILE: CI's smoke run writes its figures to a scratch file).
 // Needs a build (it runs the compiled service as a separate process) and a PostgreSQL server at
-// BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/pass_bench, created if missing).
+// BENCH_DATABASE_URL (default the database pass_bench, created if missing, through the Unix socket when
+// PostgreSQL lets us in there, else postgres://postgres@127.0.0.1:5432/pass_bench).
 const { join } = require('node:path');
 const { ensureBuild } = require('../ensure-build');
 const { ensureBenchDatabase, machine } = require('./support');

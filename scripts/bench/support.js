@@ -6,22 +6,36 @@ const { Client } = require('pg');
 
 /** Where Debian's PostgreSQL listens on its Unix socket (the directory of `.s.PGSQL.5432`). */
 const SOCKET_DIRECTORY = '/var/run/postgresql';
+const SOCKET_URL = `postgres://postgres@localhost/pass_bench?host=${SOCKET_DIRECTORY}`;
+const TCP_URL = 'postgres://postgres@127.0.0.1:5432/pass_bench';
+
+/** BENCH_DATABASE_URL, or the default `ensureBenchDatabase` settles on. */
+let benchDatabaseUrl = process.env.BENCH_DATABASE_URL ?? TCP_URL;
 
 /**
- * The machine's PostgreSQL through its Unix socket when there is one, as a service on the same machine
- * would connect: loopback TCP cost the API 3-14 % more CPU per redemption, and the voucher-status
- * rebuild ran 4-17 % faster through the socket, in three alternations each (scripts/bench/findings.md,
- * fourteenth session).
+ * The machine's PostgreSQL through its Unix socket when it lets us in there, as a service on the same
+ * machine would connect: loopback TCP cost the API 3-14 % more CPU per redemption, and the
+ * voucher-status rebuild ran 4-17 % faster through the socket, in three alternations each
+ * (scripts/bench/findings.md, fourteenth session). Otherwise TCP (a socket may ask for peer auth).
  */
-const BENCH_DATABASE_URL =
-  process.env.BENCH_DATABASE_URL ??
-  (existsSync(`${SOCKET_DIRECTORY}/.s.PGSQL.5432`)
-    ? `postgres://postgres@localhost/pass_bench?host=${SOCKET_DIRECTORY}`
-    : 'postgres://postgres@127.0.0.1:5432/pass_bench');
+async function chooseDefaultUrl() {
+  if (process.env.BENCH_DATABASE_URL || !existsSync(`${SOCKET_DIRECTORY}/.s.PGSQL.5432`)) return;
+  const url = new URL(SOCKET_URL);
+  url.pathname = '/postgres';
+  const client = new Client({ connectionString: url.toString() });
+  try {
+    await client.connect();
+    benchDatabaseUrl = SOCKET_URL;
+  } catch {
+    // TCP it is
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
 
 /** How the bench reaches PostgreSQL, for the report. */
 function databaseConnection() {
-  const url = new URL(BENCH_DATABASE_URL);
+  const url = new URL(benchDatabaseUrl);
   const socket = url.searchParams.get('host');
   return socket?.startsWith('/') ? `PostgreSQL's Unix socket in ${socket}` : `TCP to ${url.host}`;
 }
@@ -66,7 +80,8 @@ function machine() {
 
 /** Creates the bench database when missing (benchmarks never touch the test database). */
 async function ensureBenchDatabase() {
-  const url = new URL(BENCH_DATABASE_URL);
+  await chooseDefaultUrl();
+  const url = new URL(benchDatabaseUrl);
   const name = url.pathname.slice(1);
   url.pathname = '/postgres';
   const client = new Client({ connectionString: url.toString() });
@@ -80,7 +95,7 @@ async function ensureBenchDatabase() {
 }
 
 function adminUrl() {
-  const url = new URL(BENCH_DATABASE_URL);
+  const url = new URL(benchDatabaseUrl);
   url.pathname = '/postgres';
   return url.toString();
 }
@@ -99,14 +114,14 @@ async function asAdmin(sql) {
 async function freshDatabase(name) {
   await asAdmin(`drop database if exists "${name}"`);
   await asAdmin(`create database "${name}"`);
-  const url = new URL(BENCH_DATABASE_URL);
+  const url = new URL(benchDatabaseUrl);
   url.pathname = `/${name}`;
   return url.toString();
 }
 
 async function freshSchema(prefix) {
   const schema = `${prefix}_${Date.now().toString(36)}`;
-  const client = new Client({ connectionString: BENCH_DATABASE_URL });
+  const client = new Client({ connectionString: benchDatabaseUrl });
   await client.connect();
   try {
     await client.query(`create schema "${schema}"`);
@@ -117,7 +132,7 @@ async function freshSchema(prefix) {
 }
 
 async function dropSchema(schema) {
-  const client = new Client({ connectionString: BENCH_DATABASE_URL });
+  const client = new Client({ connectionString: benchDatabaseUrl });
   await client.connect();
   try {
     await client.query(`drop schema if exists "${schema}" cascade`);
@@ -130,7 +145,10 @@ const fmt = (value, digits = 0) =>
   Number(value).toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 module.exports = {
-  BENCH_DATABASE_URL,
+  /** Read after `ensureBenchDatabase` (the bench's modules are required once it has run). */
+  get BENCH_DATABASE_URL() {
+    return benchDatabaseUrl;
+  },
   databaseConnection,
   median,
   percentile,
