@@ -6,7 +6,7 @@ const { getPostgreSQLEventStore, readMessagesBatch } = require('@event-driven-io
 const { dumbo } = require('@event-driven-io/dumbo');
 const pg = require('pg');
 const {
-  BENCH_DATABASE_URL,
+  benchDatabaseUrl,
   freshSchema,
   dropSchema,
   freshDatabase,
@@ -136,7 +136,7 @@ async function eventStores({ quick, runs, concurrency = 16 }) {
   for (let run = 0; run < runs; run++) {
     const ourSchema = await freshSchema('bench_ours');
     const store = await PostgresEventStore.connect({
-      connectionString: BENCH_DATABASE_URL,
+      connectionString: benchDatabaseUrl(),
       schema: ourSchema,
       max: concurrency,
     });

@@ -3,7 +3,7 @@ const { join } = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { setTimeout: sleep } = require('node:timers/promises');
 const autocannon = require('autocannon');
-const { BENCH_DATABASE_URL, freshSchema, dropSchema, median, percentile } = require('./support');
+const { benchDatabaseUrl, freshSchema, dropSchema, median, percentile } = require('./support');
 const { httpLoad, postRequest } = require('./http-load');
 const { startService, prepareVouchers } = require('./service');
 const { cpuMilliseconds, cpuPer } = require('./cpu-time');
@@ -110,7 +110,7 @@ async function watchReadModels(schema) {
   const { PostgresEventStore } = dist('libs/event-store/src');
   const { allProjections, measureLag } = dist('libs/projections/src');
   const names = allProjections().map((projection) => projection.name);
-  const store = await PostgresEventStore.connect({ connectionString: BENCH_DATABASE_URL, schema, max: 2 });
+  const store = await PostgresEventStore.connect({ connectionString: benchDatabaseUrl(), schema, max: 2 });
   const samples = [];
   let watching = true;
   const polling = (async () => {

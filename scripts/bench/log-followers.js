@@ -2,7 +2,7 @@
 const { execSync } = require('node:child_process');
 const { connect } = require('node:net');
 const { join } = require('node:path');
-const { BENCH_DATABASE_URL, freshSchema, dropSchema, median } = require('./support');
+const { benchDatabaseUrl, freshSchema, dropSchema, median } = require('./support');
 const { seedLog } = require('./seed-log');
 
 const dist = (path) => require(join(__dirname, '../../dist', path));
@@ -53,7 +53,7 @@ async function logFollowers({ quick, runs }) {
     dist('libs/projections/src');
   const books = quick ? 500 : 5_000;
   const schema = await freshSchema('bench_follow');
-  const store = await PostgresEventStore.connect({ connectionString: BENCH_DATABASE_URL, schema, max: 8 });
+  const store = await PostgresEventStore.connect({ connectionString: benchDatabaseUrl(), schema, max: 8 });
   const startedBroker = !(await brokerAnswers());
   try {
     const events = await seedLog(store, { books });

@@ -1,10 +1,10 @@
 // Item 1, the physical limit: raw single-row inserts per second through `pg` at several pool sizes.
 const { Pool } = require('pg');
-const { BENCH_DATABASE_URL, freshSchema, dropSchema, median, repeat, runConcurrently } = require('./support');
+const { benchDatabaseUrl, freshSchema, dropSchema, median, repeat, runConcurrently } = require('./support');
 
 async function insertsPerSecond(schema, connections, count) {
   const pool = new Pool({
-    connectionString: BENCH_DATABASE_URL,
+    connectionString: benchDatabaseUrl(),
     max: connections,
     options: `-c search_path=${schema}`,
   });
@@ -24,7 +24,7 @@ async function insertsPerSecond(schema, connections, count) {
 async function rawInserts({ quick, runs }) {
   const schema = await freshSchema('bench_raw');
   const setup = new Pool({
-    connectionString: BENCH_DATABASE_URL,
+    connectionString: benchDatabaseUrl(),
     max: 1,
     options: `-c search_path=${schema}`,
   });

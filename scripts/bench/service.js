@@ -1,7 +1,7 @@
 // Starts the built API as a separate process on the bench database, and prepares vouchers over HTTP.
 const { spawn } = require('node:child_process');
 const { join } = require('node:path');
-const { BENCH_DATABASE_URL, runConcurrently } = require('./support');
+const { benchDatabaseUrl, runConcurrently } = require('./support');
 
 const SECRET = 'bench-secret-bench-secret-bench-secret!!';
 const { signDevelopmentToken } = require(join(__dirname, '../../dist/apps/api/src/auth/token-signer.js'));
@@ -18,7 +18,7 @@ async function startService(schema, port, extraEnv = {}, { projector = false } =
     ...process.env,
     NODE_ENV: 'production',
     PORT: String(port),
-    DATABASE_URL: BENCH_DATABASE_URL,
+    DATABASE_URL: benchDatabaseUrl(),
     DATABASE_SCHEMA: schema,
     DATABASE_POOL_SIZE: '16',
     AUTH_JWT_SECRET: SECRET,

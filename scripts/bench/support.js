@@ -10,7 +10,17 @@ const SOCKET_URL = `postgres://postgres@localhost/pass_bench?host=${SOCKET_DIREC
 const TCP_URL = 'postgres://postgres@127.0.0.1:5432/pass_bench';
 
 /** BENCH_DATABASE_URL, or the default `ensureBenchDatabase` settles on. */
-let benchDatabaseUrl = process.env.BENCH_DATABASE_URL ?? TCP_URL;
+let chosenUrl = process.env.BENCH_DATABASE_URL ?? TCP_URL;
+
+/** The bench database's connection string: read when connecting, once `ensureBenchDatabase` has run. */
+const benchDatabaseUrl = () => chosenUrl;
+
+/** `url` pointed at another database of the same server. */
+function onDatabase(url, name) {
+  const other = new URL(url);
+  other.pathname = `/${name}`;
+  return other.toString();
+}
 
 /**
  * The machine's PostgreSQL through its Unix socket when it lets us in there, as a service on the same
@@ -20,12 +30,10 @@ let benchDatabaseUrl = process.env.BENCH_DATABASE_URL ?? TCP_URL;
  */
 async function chooseDefaultUrl() {
   if (process.env.BENCH_DATABASE_URL || !existsSync(`${SOCKET_DIRECTORY}/.s.PGSQL.5432`)) return;
-  const url = new URL(SOCKET_URL);
-  url.pathname = '/postgres';
-  const client = new Client({ connectionString: url.toString() });
+  const client = new Client({ connectionString: onDatabase(SOCKET_URL, 'postgres') });
   try {
     await client.connect();
-    benchDatabaseUrl = SOCKET_URL;
+    chosenUrl = SOCKET_URL;
   } catch {
     // TCP it is
   } finally {
@@ -35,7 +43,7 @@ async function chooseDefaultUrl() {
 
 /** How the bench reaches PostgreSQL, for the report. */
 function databaseConnection() {
-  const url = new URL(benchDatabaseUrl);
+  const url = new URL(chosenUrl);
   const socket = url.searchParams.get('host');
   return socket?.startsWith('/') ? `PostgreSQL's Unix socket in ${socket}` : `TCP to ${url.host}`;
 }
@@ -81,10 +89,8 @@ function machine() {
 /** Creates the bench database when missing (benchmarks never touch the test database). */
 async function ensureBenchDatabase() {
   await chooseDefaultUrl();
-  const url = new URL(benchDatabaseUrl);
-  const name = url.pathname.slice(1);
-  url.pathname = '/postgres';
-  const client = new Client({ connectionString: url.toString() });
+  const name = new URL(chosenUrl).pathname.slice(1);
+  const client = new Client({ connectionString: adminUrl() });
   await client.connect();
   try {
     const exists = await client.query('select 1 from pg_database where datname = $1', [name]);
@@ -95,9 +101,7 @@ async function ensureBenchDatabase() {
 }
 
 function adminUrl() {
-  const url = new URL(benchDatabaseUrl);
-  url.pathname = '/postgres';
-  return url.toString();
+  return onDatabase(chosenUrl, 'postgres');
 }
 
 async function asAdmin(sql) {
@@ -114,14 +118,12 @@ async function asAdmin(sql) {
 async function freshDatabase(name) {
   await asAdmin(`drop database if exists "${name}"`);
   await asAdmin(`create database "${name}"`);
-  const url = new URL(benchDatabaseUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+  return onDatabase(chosenUrl, name);
 }
 
 async function freshSchema(prefix) {
   const schema = `${prefix}_${Date.now().toString(36)}`;
-  const client = new Client({ connectionString: benchDatabaseUrl });
+  const client = new Client({ connectionString: chosenUrl });
   await client.connect();
   try {
     await client.query(`create schema "${schema}"`);
@@ -132,7 +134,7 @@ async function freshSchema(prefix) {
 }
 
 async function dropSchema(schema) {
-  const client = new Client({ connectionString: benchDatabaseUrl });
+  const client = new Client({ connectionString: chosenUrl });
   await client.connect();
   try {
     await client.query(`drop schema if exists "${schema}" cascade`);
@@ -145,10 +147,7 @@ const fmt = (value, digits = 0) =>
   Number(value).toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 module.exports = {
-  /** Read after `ensureBenchDatabase` (the bench's modules are required once it has run). */
-  get BENCH_DATABASE_URL() {
-    return benchDatabaseUrl;
-  },
+  benchDatabaseUrl,
   databaseConnection,
   median,
   percentile,
