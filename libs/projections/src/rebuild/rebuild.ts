@@ -1,8 +1,14 @@
 import type { SqlEventStore } from '@pass/event-store';
 import type { Projection } from '../model/projection';
 import { tryAdvisoryLock } from '../runner/advisory-lock';
-import { createGeneration, dropGeneration, ensureProjection, readCheckpoint } from '../sql/catalog';
-import { createViewStatement } from '../sql/read-model-sql';
+import {
+  createGeneration,
+  dropGeneration,
+  ensureProjection,
+  nextGeneration,
+  pointViewsAt,
+  readCheckpoint,
+} from '../sql/catalog';
 import { WriteBehindWindow } from './write-behind-window';
 
 /**
@@ -44,13 +50,10 @@ export async function rebuildProjection(
   const lock = await tryAdvisoryLock(store, `rebuild:${projection.name}`);
   if (!lock) throw new Error(`a rebuild of ${projection.name} is already running`);
   try {
-    const active = await ensureProjection(store.sql, projection);
+    // Tables of an older version keep serving until the swap: the rebuild is how they are replaced.
+    const active = await ensureProjection(store.sql, projection, { outdated: 'keep' });
     const next = await store.sql.transaction(async (tx) => {
-      const [row] = await tx.query<{ max: number }>(
-        `select max(generation) as max from pj_checkpoints where name = $1`,
-        [projection.name],
-      );
-      const generation = Math.max(Number(row.max), active.generation) + 1;
+      const generation = await nextGeneration(tx, projection.name, active.generation);
       await dropGeneration(tx, projection, generation); // leftovers of a rebuild that crashed
       await createGeneration(tx, projection, generation);
       return generation;
@@ -79,7 +82,7 @@ export async function rebuildProjection(
         `select generation from pj_projections where name = $1 for update`,
         [projection.name],
       );
-      for (const spec of projection.tables) await tx.query(createViewStatement(spec, next));
+      await pointViewsAt(tx, projection, next);
       await tx.query(`update pj_projections set generation = $2 where name = $1`, [projection.name, next]);
       return Number(row.generation);
     });

@@ -6,7 +6,7 @@ import {
   type SqlQueryable,
 } from '@pass/event-store';
 import type { Projection } from '../model/projection';
-import { createTableStatement, createViewStatement, tableName } from './read-model-sql';
+import { createTableStatement, createViewStatement, tableName, viewName } from './read-model-sql';
 
 /**
  * Which generation of each projection readers see (`pj_projections`), and how far each generation
@@ -23,6 +23,8 @@ const CATALOG_STATEMENTS = [
     updated_at timestamptz not null default now(),
     primary key (name, generation)
   )`,
+  // Came after the first releases: their generations are of version 1.
+  `alter table pj_checkpoints add column if not exists version int not null default 1`,
 ];
 
 export interface Checkpoint {
@@ -37,26 +39,80 @@ async function lockSchema(tx: SqlQueryable): Promise<void> {
   );
 }
 
-/** Creates the catalog and, on first start, generation 1 of the projection and its views. */
-export async function ensureProjection(sql: SqlExecutor, projection: Projection): Promise<Checkpoint> {
+export function versionOf(projection: Projection): number {
+  return projection.version ?? 1;
+}
+
+/**
+ * Creates the catalog and, on first start, generation 1 of the projection and its views. When the
+ * active generation is of an older version than the code's, `outdated: 'replace'` (the live side)
+ * puts an empty generation of the new shape in its place, which the live runner fills from the log;
+ * `'keep'` (a rebuild) leaves it serving until the rebuild swaps. Tables of a newer version than the
+ * code's are refused: an older release of the service must not write rows of its shape into them.
+ */
+export async function ensureProjection(
+  sql: SqlExecutor,
+  projection: Projection,
+  { outdated = 'replace' }: { outdated?: 'replace' | 'keep' } = {},
+): Promise<Checkpoint> {
   return sql.transaction(async (tx) => {
     await lockSchema(tx);
     for (const statement of CATALOG_STATEMENTS) await tx.query(statement);
-    const [active] = await tx.query<{ generation: number }>(
-      `select generation from pj_projections where name = $1`,
+    const [active] = await tx.query<{ generation: number; version: number | null }>(
+      `select p.generation, c.version from pj_projections p
+       left join pj_checkpoints c on c.name = p.name and c.generation = p.generation where p.name = $1`,
       [projection.name],
     );
-    const generation = active ? Number(active.generation) : 1;
-    await createGeneration(tx, projection, generation);
     if (!active) {
-      for (const spec of projection.tables) await tx.query(createViewStatement(spec, generation));
-      await tx.query(`insert into pj_projections (name, generation) values ($1, $2)`, [
-        projection.name,
-        generation,
-      ]);
+      await createGeneration(tx, projection, 1);
+      await pointViewsAt(tx, projection, 1);
+      await tx.query(`insert into pj_projections (name, generation) values ($1, 1)`, [projection.name]);
+      return (await readCheckpoint(tx, projection.name, 1))!;
+    }
+    const generation = Number(active.generation);
+    const activeVersion = Number(active.version ?? 1);
+    if (activeVersion > versionOf(projection))
+      throw new Error(
+        `the ${projection.name} read model is of version ${activeVersion}, newer than this code's ` +
+          `${versionOf(projection)}: an older release of the service is running against it`,
+      );
+    if (activeVersion === versionOf(projection)) await createGeneration(tx, projection, generation);
+    else if (outdated === 'replace') {
+      const next = await nextGeneration(tx, projection.name, generation);
+      await dropGeneration(tx, projection, next); // leftovers of a rebuild that crashed
+      await createGeneration(tx, projection, next);
+      await pointViewsAt(tx, projection, next);
+      await tx.query(`update pj_projections set generation = $2 where name = $1`, [projection.name, next]);
+      await dropGeneration(tx, projection, generation);
+      return (await readCheckpoint(tx, projection.name, next))!;
     }
     return (await readCheckpoint(tx, projection.name, generation))!;
   });
+}
+
+/** A generation number no table of this projection has used, not even a crashed rebuild's. */
+export async function nextGeneration(tx: SqlQueryable, name: string, active: number): Promise<number> {
+  const [row] = await tx.query<{ max: number | null }>(
+    `select max(generation) as max from pj_checkpoints where name = $1`,
+    [name],
+  );
+  return Math.max(Number(row.max ?? 0), active) + 1;
+}
+
+/**
+ * Readers' views onto a generation's tables, dropped and created again rather than replaced: a
+ * view cannot be replaced by one of other columns, as a new version's are. Callers hold a transaction,
+ * so readers see the old views or the new ones.
+ */
+export async function pointViewsAt(
+  tx: SqlQueryable,
+  projection: Projection,
+  generation: number,
+): Promise<void> {
+  for (const spec of projection.tables) {
+    await tx.query(`drop view if exists ${viewName(spec)}`);
+    await tx.query(createViewStatement(spec, generation));
+  }
 }
 
 export async function createGeneration(
@@ -66,9 +122,15 @@ export async function createGeneration(
 ): Promise<void> {
   for (const spec of projection.tables) await tx.query(createTableStatement(spec, generation));
   await tx.query(
-    `insert into pj_checkpoints (name, generation, transaction_id, global_position) values ($1, $2, $3, $4)
+    `insert into pj_checkpoints (name, generation, transaction_id, global_position, version) values ($1, $2, $3, $4, $5)
      on conflict do nothing`,
-    [projection.name, generation, START_OF_LOG.transactionId, START_OF_LOG.globalPosition],
+    [
+      projection.name,
+      generation,
+      START_OF_LOG.transactionId,
+      START_OF_LOG.globalPosition,
+      versionOf(projection),
+    ],
   );
 }
 

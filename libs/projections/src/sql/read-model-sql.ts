@@ -25,7 +25,7 @@ export function createTableStatement(spec: TableSpec, generation: number): strin
 }
 
 export function createViewStatement(spec: TableSpec, generation: number): string {
-  return `create or replace view ${viewName(spec)} as select * from ${tableName(spec, generation)}`;
+  return `create view ${viewName(spec)} as select * from ${tableName(spec, generation)}`;
 }
 
 const recordset = (spec: TableSpec, columns: readonly string[]) =>
