@@ -15,6 +15,7 @@ export { programmeSummaryProjection, PROGRAMME_SUMMARY } from './projections/pro
 export { venueActivityProjection, VENUE_ACTIVITY } from './projections/venue-activity.projection';
 export {
   voucherStatusProjection,
+  voucherHistory,
   VOUCHER_STATUS,
   type StoredVoucherStatus,
   type VoucherHistoryEntry,

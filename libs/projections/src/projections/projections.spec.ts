@@ -5,7 +5,7 @@ import { replay } from '../model/replay';
 import { programmeSummaryProjection } from './programme-summary.projection';
 import { territorySpendProjection } from './territory-spend.projection';
 import { venueActivityProjection } from './venue-activity.projection';
-import { voucherStatusProjection } from './voucher-status.projection';
+import { voucherHistory, voucherStatusProjection } from './voucher-status.projection';
 
 let position = 0;
 const at = (
@@ -152,15 +152,75 @@ describe('voucher status', () => {
       data: { bookId: 'book-1', reason: 'lost', voidedVoucherIds: ['book-1-02'], cancelledAt: '' },
     });
     const rows = replay(voucherStatusProjection(), [...story(), cancelled]).all('voucher_status');
-    expect(
-      rows.map((row) => [
-        row.voucher_id,
-        row.status,
-        (row.history as { event: string }[]).map((e) => e.event),
-      ]),
-    ).toEqual([
+    expect(rows.map((row) => [row.voucher_id, row.status, voucherHistory(row).map((e) => e.event)])).toEqual([
       ['book-1-01', 'redeemed', ['issued', 'distributed', 'redeemed']],
       ['book-1-02', 'void', ['issued', 'distributed', 'void']],
+    ]);
+  });
+
+  it('lists each voucher’s history in the order of its events, as GET /v1/vouchers/:id shows it', () => {
+    const allocated = (to: string, instant: string) =>
+      at(
+        {
+          type: 'BookAllocated.v1',
+          data: {
+            bookId: 'book-1',
+            programmeId: 'prog-1',
+            fromId: 'x',
+            toDistributorId: to,
+            allocatedAt: instant,
+          },
+        },
+        instant,
+      );
+    const expired = at(
+      {
+        type: 'VouchersExpired.v1',
+        data: {
+          bookId: 'book-1',
+          programmeId: 'prog-1',
+          voucherIds: ['book-1-02'],
+          amountCents: 1000,
+          expiredAt: '',
+        },
+      },
+      '2027-02-01T00:00:00.000Z',
+    );
+    const rows = replay(voucherStatusProjection(), [
+      at(bookIssued(), '2026-02-01T00:00:00.000Z'),
+      allocated('ccas-bordeaux', '2026-02-01T09:00:00.000Z'),
+      allocated('ccas-merignac', '2026-02-01T10:00:00.000Z'),
+      at(bookDistributed({ distributorId: 'ccas-merignac' }), '2026-02-02T00:00:00.000Z'),
+      { ...redeemed('book-1-01', 1000, '2026-02-03T08:00:00.000Z'), recordedAt: '2026-02-03T08:00:01.000Z' },
+      expired,
+    ]).all('voucher_status');
+    const distributed = {
+      event: 'distributed',
+      at: '2026-02-02T00:00:00.000Z',
+      distributorId: 'ccas-merignac',
+    };
+    const opening = [
+      { event: 'issued', at: '2026-02-01T00:00:00.000Z', redeemableUntil: '2027-01-31T23:59:59.000Z' },
+      { event: 'allocated', at: '2026-02-01T09:00:00.000Z', distributorId: 'ccas-bordeaux' },
+      { event: 'allocated', at: '2026-02-01T10:00:00.000Z', distributorId: 'ccas-merignac' },
+      distributed,
+    ];
+    expect(rows.map((row) => [row.status, voucherHistory(row)])).toEqual([
+      [
+        'redeemed',
+        [
+          ...opening,
+          {
+            event: 'redeemed',
+            at: '2026-02-03T08:00:01.000Z',
+            redemptionId: 'r-book-1-01',
+            venueId: 'venue-a',
+            amountCents: 1000,
+            scannedAt: '2026-02-03T08:00:00.000Z',
+          },
+        ],
+      ],
+      ['expired', [...opening, { event: 'expired', at: '2027-02-01T00:00:00.000Z' }]],
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import type { SqlQueryable } from '@pass/event-store';
 import type { Row, TableSpec } from '../model/table';
+import { voucherHistory } from '../projections/voucher-status.projection';
 import { projectionTables } from '../queries/projection-tables';
 import { selectAll, viewName } from '../sql/read-model-sql';
 import { normalise, type Figures } from './recount';
@@ -36,7 +37,8 @@ export function figuresFrom(tables: Record<string, Row[]>): Figures {
   for (const row of tables.venue_activity ?? [])
     figures.venues[`${row.venue_id}|${row.day}`] = pick(row, COUNTERS_OF(activity));
   for (const row of tables.voucher_status ?? [])
-    figures.vouchers[String(row.voucher_id)] =
-      `${row.status}:${(row.history as { event: string }[]).map((entry) => entry.event).join(',')}`;
+    figures.vouchers[String(row.voucher_id)] = `${row.status}:${voucherHistory(row)
+      .map((entry) => entry.event)
+      .join(',')}`;
   return normalise(figures);
 }

@@ -5,8 +5,8 @@ import {
   projectionTables,
   VOUCHER_STATUS,
   viewName,
+  voucherHistory,
   type Row,
-  type VoucherHistoryEntry,
 } from '@pass/projections';
 import { Clock } from '../../infrastructure/clock';
 import { ProblemException } from '../../problems/problem.exception';
@@ -46,9 +46,8 @@ export class GetVoucherHandler implements IQueryHandler<GetVoucherQuery> {
     if (!mayRead) throw new ProblemException('voucher.not-found', `no voucher ${voucherId}`);
     const validUntil = String(row.valid_until);
     const stored = String(row.status);
-    const history = row.history as VoucherHistoryEntry[];
     // Scans stay accepted through the grace period; before the expiry run, expiry is derived from the clock.
-    const redeemableUntil = String(history[0]?.redeemableUntil ?? redemptionDeadline(validUntil));
+    const redeemableUntil = String(row.redeemable_until ?? redemptionDeadline(validUntil));
     const expired =
       (stored === 'issued' || stored === 'distributed') && isAfter(this.clock.now(), redeemableUntil);
     return {
@@ -59,7 +58,7 @@ export class GetVoucherHandler implements IQueryHandler<GetVoucherQuery> {
       validUntil,
       redeemableUntil,
       status: expired ? 'expired' : stored,
-      history,
+      history: voucherHistory(row),
     };
   }
 }

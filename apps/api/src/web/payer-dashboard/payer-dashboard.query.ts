@@ -11,10 +11,6 @@ import {
 import { EVENT_STORE } from '../../infrastructure/event-store.module';
 import { ReadModelsService } from '../../projections/read-models.service';
 
-/** The amount of a redeemed voucher, from its history in the voucher-status read model. */
-export const REDEEMED_AMOUNT_SQL = `(select (entry->>'amountCents')::bigint from jsonb_array_elements(history) entry
-  where entry->>'event' = 'redeemed' limit 1)`;
-
 const MAX_BOOKS = 1000;
 
 /**
@@ -65,7 +61,7 @@ export class PayerDashboardQueries {
   async venues(actor: Actor) {
     await this.readModels.fresh('voucher-status');
     const rows = await this.readModels.sql.query<Record<string, unknown>>(
-      `select venue_id, count(*)::int as redemptions, coalesce(sum(${REDEEMED_AMOUNT_SQL}), 0)::text as amount_cents
+      `select venue_id, count(*)::int as redemptions, coalesce(sum(redeemed_cents), 0)::text as amount_cents
        from ${viewName(VOUCHER_STATUS)}
        where status = 'redeemed' and funder_ids ? $1
        group by venue_id order by venue_id`,

@@ -11,10 +11,8 @@ type RedemptionDetails = Pick<VoucherRedeemed['data'], 'sessionId' | 'locationId
 
 /**
  * A venue's redemptions, newest first, from the voucher-status read model. Their session, location
- * and service are not in that read model (its history entries predate them): they are read from the
- * log, in the books' streams (one round trip with the venue's stream, which names the locations,
- * closed ones included). Extending the read model instead would leave the entries already projected
- * without them until a rebuild of voucher-status, and would change GET /v1/vouchers/:id's history.
+ * and service are not in that read model: they are read from the log, in the books' streams (one
+ * round trip with the venue's stream, which names the locations, closed ones included).
  */
 @Injectable()
 export class VenueHistoryQuery {
@@ -27,14 +25,12 @@ export class VenueHistoryQuery {
     await this.readModels.fresh('voucher-status', 'programme-summary');
     const venueId = actor.org;
     const rows = await this.readModels.sql.query<Record<string, unknown>>(
-      `select v.voucher_id, v.book_id, v.programme_id, p.name as programme_name,
-         entry->>'redemptionId' as redemption_id,
-         (entry->>'amountCents')::bigint::text as amount_cents, entry->>'scannedAt' as scanned_at
+      `select v.voucher_id, v.book_id, v.programme_id, p.name as programme_name, v.redemption_id,
+         v.redeemed_cents::text as amount_cents, v.scanned_at
        from ${viewName(VOUCHER_STATUS)} v
-       cross join lateral jsonb_array_elements(v.history) entry
        left join ${viewName(PROGRAMME_SUMMARY)} p on p.programme_id = v.programme_id
-       where v.venue_id = $1 and v.status = 'redeemed' and entry->>'event' = 'redeemed'
-       order by entry->>'scannedAt' desc, v.voucher_id limit ${MAX_REDEMPTIONS}`,
+       where v.venue_id = $1 and v.status = 'redeemed'
+       order by v.scanned_at desc, v.voucher_id limit ${MAX_REDEMPTIONS}`,
       [venueId],
     );
     const bookStreams = [...new Set(rows.map((row) => streams.book(String(row.book_id))))];
