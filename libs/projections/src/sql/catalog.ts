@@ -23,9 +23,20 @@ const CATALOG_STATEMENTS = [
     updated_at timestamptz not null default now(),
     primary key (name, generation)
   )`,
-  // Came after the first releases: their generations are of version 1.
-  `alter table pj_checkpoints add column if not exists version int not null default 1`,
 ];
+
+/**
+ * The version column came after the first releases: their generations are of version 1. Added
+ * only when missing, since `alter table` locks the checkpoints away from every runner even when it
+ * has nothing to do.
+ */
+async function addVersionColumn(tx: SqlQueryable): Promise<void> {
+  const [present] = await tx.query(
+    `select 1 from information_schema.columns
+      where table_schema = current_schema() and table_name = 'pj_checkpoints' and column_name = 'version'`,
+  );
+  if (!present) await tx.query(`alter table pj_checkpoints add column version int not null default 1`);
+}
 
 export interface Checkpoint {
   readonly generation: number;
@@ -58,6 +69,7 @@ export async function ensureProjection(
   return sql.transaction(async (tx) => {
     await lockSchema(tx);
     for (const statement of CATALOG_STATEMENTS) await tx.query(statement);
+    await addVersionColumn(tx);
     const [active] = await tx.query<{ generation: number; version: number | null }>(
       `select p.generation, c.version from pj_projections p
        left join pj_checkpoints c on c.name = p.name and c.generation = p.generation where p.name = $1`,
