@@ -66,14 +66,22 @@ export function counterColumns(spec: TableSpec): string[] {
  * garbage collector (a rebuild puts ~100,000 voucher rows).
  */
 export function isCompleteRow(spec: TableSpec, row: Row): boolean {
-  let columns = 0;
-  for (const column in spec.columns) {
-    if (row[column] === undefined) return false;
-    columns++;
-  }
-  let properties = 0;
-  for (const property in row) if (Object.hasOwn(row, property)) properties++;
-  return properties === columns;
+  const columns = columnNames(spec);
+  for (let index = 0; index < columns.length; index++) if (row[columns[index]] === undefined) return false;
+  return Object.keys(row).length === columns.length;
+}
+
+const COLUMN_NAMES = new WeakMap<TableSpec, readonly string[]>();
+
+/**
+ * A table's column names, listed once: walking `spec.columns` with for...in for each row cost
+ * 3-4 times as much (760 against 200 ns for a voucher-status row of 20 columns, in a loop; in a
+ * profile of five voucher-status rebuilds, isCompleteRow fell from 4.2 to 2.6 % of the samples).
+ */
+function columnNames(spec: TableSpec): readonly string[] {
+  let names = COLUMN_NAMES.get(spec);
+  if (!names) COLUMN_NAMES.set(spec, (names = Object.keys(spec.columns)));
+  return names;
 }
 
 /** A row with every column present: counters at 0, others null, then `row` over it. */
