@@ -2,6 +2,7 @@ import type { Cents, PayerShare } from '../shared/money';
 import type { Territory } from '../shared/territory';
 import type { Instant } from '../shared/time';
 import type { ServiceCategory } from '../venue/service-categories';
+import { voucherIndexOf } from '../shared/ids';
 import { DEFAULT_GRACE_PERIOD_DAYS } from '../shared/validity';
 import type { BookEvent } from './book.events';
 
@@ -86,11 +87,14 @@ export function evolveBook(state: BookState, event: BookEvent): BookState {
       };
     case 'VoucherRedeemed.v1': {
       const { voucherId, redemptionId, venueId, amountCents, scannedAt } = event.data;
-      const vouchers = state.vouchers.map((voucher) =>
-        voucher.voucherId === voucherId
-          ? { ...voucher, redemption: { redemptionId, venueId, amountCents, scannedAt } }
-          : voucher,
-      );
+      const position = voucherPosition(state, voucherId);
+      if (position < 0) return state;
+      // A copy of the list that reads none of the other vouchers (see voucherPosition).
+      const vouchers = [...state.vouchers];
+      vouchers[position] = {
+        ...vouchers[position],
+        redemption: { redemptionId, venueId, amountCents, scannedAt },
+      };
       return { ...state, vouchers };
     }
     case 'BookAllocated.v1':
@@ -114,6 +118,19 @@ export function evolveBook(state: BookState, event: BookEvent): BookState {
   }
 }
 
+/**
+ * Where the voucher is in its book (-1: not there). Looks first where the id's number says (books
+ * are issued with voucherIdOf, in order), then through the book: walking a remembered book's 20
+ * vouchers, scattered in the heap, was 2.5 % of the API's samples under load (a redemption's
+ * decision looks its voucher up three times, and its evolution once more).
+ */
+function voucherPosition(state: IssuedBookState, voucherId: string): number {
+  const index = voucherIndexOf(voucherId);
+  if (index !== undefined && state.vouchers[index]?.voucherId === voucherId) return index;
+  return state.vouchers.findIndex((voucher) => voucher.voucherId === voucherId);
+}
+
 export function findVoucher(state: IssuedBookState, voucherId: string): VoucherState | undefined {
-  return state.vouchers.find((voucher) => voucher.voucherId === voucherId);
+  const position = voucherPosition(state, voucherId);
+  return position < 0 ? undefined : state.vouchers[position];
 }

@@ -9,6 +9,12 @@ export function voucherIdOf(bookId: string, index: number): string {
   return `${bookId}-${String(index + 1).padStart(2, '0')}`;
 }
 
+/** Where voucherIdOf put the voucher in its book, or undefined for an id of another form. */
+export function voucherIndexOf(voucherId: string): number | undefined {
+  const number = Number(voucherId.slice(-2));
+  return voucherId.at(-3) === '-' && Number.isInteger(number) && number > 0 ? number - 1 : undefined;
+}
+
 export function bookIdOfVoucher(voucherId: string): string | undefined {
   const match = /^(.+)-(\d{2})$/.exec(voucherId);
   return match ? match[1] : undefined;
