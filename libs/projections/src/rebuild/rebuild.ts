@@ -4,6 +4,7 @@ import { tryAdvisoryLock } from '../runner/advisory-lock';
 import {
   createGeneration,
   dropGeneration,
+  dropInactiveGenerations,
   ensureProjection,
   nextGeneration,
   pointViewsAt,
@@ -51,10 +52,10 @@ export async function rebuildProjection(
   if (!lock) throw new Error(`a rebuild of ${projection.name} is already running`);
   try {
     // Tables of an older version keep serving until the swap: the rebuild is how they are replaced.
-    const active = await ensureProjection(store.sql, projection, { outdated: 'keep' });
+    await ensureProjection(store.sql, projection, { outdated: 'keep' });
     const next = await store.sql.transaction(async (tx) => {
-      const generation = await nextGeneration(tx, projection.name, active.generation);
-      await dropGeneration(tx, projection, generation); // leftovers of a rebuild that crashed
+      const active = await dropInactiveGenerations(tx, projection);
+      const generation = await nextGeneration(tx, projection.name, active);
       await createGeneration(tx, projection, generation);
       return generation;
     });

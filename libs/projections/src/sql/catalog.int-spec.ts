@@ -7,7 +7,7 @@ import { rebuildProjection } from '../rebuild/rebuild';
 import { ProjectionHost } from '../runner/projection-host';
 import { openTestStore, type TestStore } from '../testing/stores';
 import { rowsInSql, rowsReplayed } from '../testing/rows';
-import { ensureProjection } from './catalog';
+import { createGeneration, ensureProjection } from './catalog';
 
 /** Events counted by type: version 1 counts them, version 2 also keeps the last position (a new column). */
 function countingProjection(version: 1 | 2): Projection {
@@ -129,5 +129,27 @@ onBothStores('read models of another version than the code', (kind) => {
 
     expect(await activeGeneration(t.store.sql)).toBe(generation);
     expect(await rowsInSql(t.store.sql, v1)).toEqual(rows);
+  });
+
+  it('drops what a failed rebuild left behind when the next one starts', async () => {
+    const generation = await activeGeneration(t.store.sql);
+    const leftover = generation + 5;
+    await t.store.sql.transaction((tx) => createGeneration(tx, v1, leftover));
+    const tablesOf = (number: number) =>
+      t.store.sql.query(
+        `select table_name from information_schema.tables where table_schema = current_schema() and table_name = $1`,
+        [`pj_event_types_g${number}`],
+      );
+    expect(await tablesOf(leftover)).toHaveLength(1);
+
+    const report = await rebuildProjection(t.store, v1);
+
+    expect(report).toMatchObject({ fromGeneration: generation, toGeneration: generation + 1 });
+    expect(await tablesOf(leftover)).toEqual([]);
+    const checkpoints = await t.store.sql.query<{ generation: number }>(
+      `select generation from pj_checkpoints where name = 'event-types'`,
+    );
+    expect(checkpoints.map((row) => Number(row.generation))).toEqual([generation + 1]);
+    expect(await rowsInSql(t.store.sql, v1)).toEqual(rowsReplayed(v1, await everything()));
   });
 });

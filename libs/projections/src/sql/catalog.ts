@@ -102,6 +102,25 @@ export async function ensureProjection(
   });
 }
 
+/**
+ * Drops every generation of the projection but the one readers see, and returns that one: what a
+ * rebuild that crashed or failed left behind (its tables and checkpoint), which nothing reads or
+ * writes. For a rebuild holding its lock; the catalog row is locked against a swap meanwhile.
+ */
+export async function dropInactiveGenerations(tx: SqlQueryable, projection: Projection): Promise<number> {
+  const [row] = await tx.query<{ generation: number }>(
+    `select generation from pj_projections where name = $1 for update`,
+    [projection.name],
+  );
+  const active = Number(row.generation);
+  const others = await tx.query<{ generation: number }>(
+    `select generation from pj_checkpoints where name = $1 and generation <> $2`,
+    [projection.name, active],
+  );
+  for (const { generation } of others) await dropGeneration(tx, projection, Number(generation));
+  return active;
+}
+
 /** A generation number no table of this projection has used, not even a crashed rebuild's. */
 export async function nextGeneration(tx: SqlQueryable, name: string, active: number): Promise<number> {
   const [row] = await tx.query<{ max: number | null }>(
