@@ -9,15 +9,17 @@ export function voucherIdOf(bookId: string, index: number): string {
   return `${bookId}-${String(index + 1).padStart(2, '0')}`;
 }
 
+/** What voucherIdOf makes: the book id, then the voucher's number in it. */
+const VOUCHER_ID = /^(.+)-(\d{2})$/;
+
 /** Where voucherIdOf put the voucher in its book, or undefined for an id of another form. */
 export function voucherIndexOf(voucherId: string): number | undefined {
-  const number = Number(voucherId.slice(-2));
-  return voucherId.at(-3) === '-' && Number.isInteger(number) && number > 0 ? number - 1 : undefined;
+  const number = Number(VOUCHER_ID.exec(voucherId)?.[2] ?? 0);
+  return number > 0 ? number - 1 : undefined;
 }
 
 export function bookIdOfVoucher(voucherId: string): string | undefined {
-  const match = /^(.+)-(\d{2})$/.exec(voucherId);
-  return match ? match[1] : undefined;
+  return VOUCHER_ID.exec(voucherId)?.[1];
 }
 
 export const streams = {

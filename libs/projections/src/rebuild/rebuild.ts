@@ -2,12 +2,12 @@ import type { SqlEventStore } from '@pass/event-store';
 import type { Projection } from '../model/projection';
 import { tryAdvisoryLock } from '../runner/advisory-lock';
 import {
+  activateGeneration,
   createGeneration,
   dropGeneration,
   dropInactiveGenerations,
   ensureProjection,
   nextGeneration,
-  pointViewsAt,
   readCheckpoint,
 } from '../sql/catalog';
 import { WriteBehindWindow } from './write-behind-window';
@@ -78,15 +78,7 @@ export async function rebuildProjection(
     }
     await window.flush();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const previous = await store.sql.transaction(async (tx) => {
-      const [row] = await tx.query<{ generation: number }>(
-        `select generation from pj_projections where name = $1 for update`,
-        [projection.name],
-      );
-      await pointViewsAt(tx, projection, next);
-      await tx.query(`update pj_projections set generation = $2 where name = $1`, [projection.name, next]);
-      return Number(row.generation);
-    });
+    const previous = await store.sql.transaction((tx) => activateGeneration(tx, projection, next));
     await store.sql.transaction((tx) => dropGeneration(tx, projection, previous));
     return {
       name: projection.name,

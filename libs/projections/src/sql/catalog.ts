@@ -50,7 +50,7 @@ async function lockSchema(tx: SqlQueryable): Promise<void> {
   );
 }
 
-export function versionOf(projection: Projection): number {
+function versionOf(projection: Projection): number {
   return projection.version ?? 1;
 }
 
@@ -91,11 +91,8 @@ export async function ensureProjection(
     if (activeVersion === versionOf(projection)) await createGeneration(tx, projection, generation);
     else if (outdated === 'replace') {
       const next = await nextGeneration(tx, projection.name, generation);
-      await dropGeneration(tx, projection, next); // leftovers of a rebuild that crashed
       await createGeneration(tx, projection, next);
-      await pointViewsAt(tx, projection, next);
-      await tx.query(`update pj_projections set generation = $2 where name = $1`, [projection.name, next]);
-      await dropGeneration(tx, projection, generation);
+      await dropGeneration(tx, projection, await activateGeneration(tx, projection, next));
       return (await readCheckpoint(tx, projection.name, next))!;
     }
     return (await readCheckpoint(tx, projection.name, generation))!;
@@ -108,11 +105,7 @@ export async function ensureProjection(
  * writes. For a rebuild holding its lock; the catalog row is locked against a swap meanwhile.
  */
 export async function dropInactiveGenerations(tx: SqlQueryable, projection: Projection): Promise<number> {
-  const [row] = await tx.query<{ generation: number }>(
-    `select generation from pj_projections where name = $1 for update`,
-    [projection.name],
-  );
-  const active = Number(row.generation);
+  const active = await lockActiveGeneration(tx, projection.name);
   const others = await tx.query<{ generation: number }>(
     `select generation from pj_checkpoints where name = $1 and generation <> $2`,
     [projection.name, active],
@@ -131,15 +124,34 @@ export async function nextGeneration(tx: SqlQueryable, name: string, active: num
 }
 
 /**
+ * Makes `generation` the one readers see and returns the one they saw: the blue/green swap. Its
+ * catalog row stays locked until the transaction ends, so a live writer waits for the swap.
+ */
+export async function activateGeneration(
+  tx: SqlQueryable,
+  projection: Projection,
+  generation: number,
+): Promise<number> {
+  const previous = await lockActiveGeneration(tx, projection.name);
+  await pointViewsAt(tx, projection, generation);
+  await tx.query(`update pj_projections set generation = $2 where name = $1`, [projection.name, generation]);
+  return previous;
+}
+
+async function lockActiveGeneration(tx: SqlQueryable, name: string): Promise<number> {
+  const [row] = await tx.query<{ generation: number }>(
+    `select generation from pj_projections where name = $1 for update`,
+    [name],
+  );
+  return Number(row.generation);
+}
+
+/**
  * Readers' views onto a generation's tables, dropped and created again rather than replaced: a
  * view cannot be replaced by one of other columns, as a new version's are. Callers hold a transaction,
  * so readers see the old views or the new ones.
  */
-export async function pointViewsAt(
-  tx: SqlQueryable,
-  projection: Projection,
-  generation: number,
-): Promise<void> {
+async function pointViewsAt(tx: SqlQueryable, projection: Projection, generation: number): Promise<void> {
   for (const spec of projection.tables) {
     await tx.query(`drop view if exists ${viewName(spec)}`);
     await tx.query(createViewStatement(spec, generation));

@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { isAfter, redemptionDeadline, type Actor } from '@pass/domain';
+import { isAfter, type Actor } from '@pass/domain';
 import {
   fromSql,
   projectionTables,
@@ -47,7 +47,7 @@ export class GetVoucherHandler implements IQueryHandler<GetVoucherQuery> {
     const validUntil = String(row.valid_until);
     const stored = String(row.status);
     // Scans stay accepted through the grace period; before the expiry run, expiry is derived from the clock.
-    const redeemableUntil = String(row.redeemable_until ?? redemptionDeadline(validUntil));
+    const redeemableUntil = String(row.redeemable_until);
     const expired =
       (stored === 'issued' || stored === 'distributed') && isAfter(this.clock.now(), redeemableUntil);
     return {
