@@ -114,3 +114,30 @@ describe('rows put whole', () => {
     expect(() => overlay.get('counts', { id: 'z' })).toThrow(/without declaring it/);
   });
 });
+
+describe('columns set on a row', () => {
+  it('change the row in place and leave one whole write, never the row it was seeded from', () => {
+    const overlay = new MemoryTables([COUNTS], false);
+    const inSql = { id: 'a', label: 'in SQL', seen: 1, kept: 0 };
+    overlay.seed('counts', { id: 'a' }, inSql);
+    overlay.apply({ op: 'set', table: 'counts', key: { id: 'a' }, values: { label: 'first' } });
+    overlay.apply({ op: 'set', table: 'counts', key: { id: 'a' }, values: { label: 'second', kept: 4 } });
+    expect(overlay.get('counts', { id: 'a' })).toEqual({ id: 'a', label: 'second', seen: 1, kept: 4 });
+    expect(overlay.takeWrites().get('counts')).toEqual([
+      { kind: 'full', row: { id: 'a', label: 'second', seen: 1, kept: 4 } },
+    ]);
+    expect(inSql).toEqual({ id: 'a', label: 'in SQL', seen: 1, kept: 0 });
+  });
+
+  it('are refused on a row the projection could not have found, or a column the table lacks', () => {
+    const memory = new MemoryTables([COUNTS], true);
+    memory.apply({ op: 'put', table: 'counts', row: { id: 'a', label: 'x', seen: 1, kept: 0 } });
+    expect(() =>
+      memory.apply({ op: 'set', table: 'counts', key: { id: 'b' }, values: { label: 'y' } }),
+    ).toThrow(/counts \{"id":"b"\}, a row it did not find/);
+    expect(() =>
+      memory.apply({ op: 'set', table: 'counts', key: { id: 'a' }, values: { label: 'y', colour: 'red' } }),
+    ).toThrow(/counts has no column colour/);
+    expect(memory.all('counts')).toEqual([{ id: 'a', label: 'x', seen: 1, kept: 0 }]);
+  });
+});

@@ -117,6 +117,18 @@ export class MemoryTables implements Memory {
       return;
     }
     const id = keyOf(spec, change.key);
+    if (change.op === 'set') {
+      const row = rows.get(id);
+      if (!row)
+        throw new Error(
+          `projection set columns of ${change.table} ${JSON.stringify(change.key)}, a row it did not find`,
+        );
+      for (const column in change.values)
+        if (!(column in spec.columns)) throw new Error(`${change.table} has no column ${column}`);
+      for (const column in change.values) row[column] = change.values[column];
+      this.keepWrite(pending, id, row);
+      return;
+    }
     if (change.op === 'delete') {
       rows.set(id, undefined);
       pending.set(id, { kind: 'delete', key: change.key });
@@ -126,9 +138,7 @@ export class MemoryTables implements Memory {
       let row = rows.get(id);
       if (!row) rows.set(id, (row = completeRow(spec, change.key)));
       for (const column in change.values) row[column] = Number(row[column] ?? 0) + change.values[column];
-      // A row incremented again and again keeps its one pending write.
-      const write = pending.get(id);
-      if (write?.kind !== 'full' || write.row !== row) pending.set(id, { kind: 'full', row });
+      this.keepWrite(pending, id, row);
       return;
     }
     // Not loaded: only the increment is known, and the SQL side adds it to whatever is there.
@@ -137,6 +147,12 @@ export class MemoryTables implements Memory {
     for (const [column, delta] of Object.entries(change.values))
       values[column] = (values[column] ?? 0) + delta;
     pending.set(id, { kind: 'delta', key: change.key, values });
+  }
+
+  /** A row changed again and again in place keeps its one pending write. */
+  private keepWrite(pending: Map<string, RowWrite>, id: string, row: Row): void {
+    const write = pending.get(id);
+    if (write?.kind !== 'full' || write.row !== row) pending.set(id, { kind: 'full', row });
   }
 
   /** The writes accumulated since the last call, by table. */

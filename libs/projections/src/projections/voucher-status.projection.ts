@@ -54,10 +54,10 @@ export function voucherStatusProjection(): Projection {
   const voucherIdsOf = (memory: Memory, bookId: string): string[] =>
     (memory.get(BOOKS, { book_id: bookId })?.voucher_ids as string[] | undefined) ?? [];
   const voucher = (voucherId: string): RowRef => ({ table: VOUCHER_STATUS, key: { voucher_id: voucherId } });
-  const update = (memory: Memory, voucherId: string, next: (row: Row) => Partial<Row>): Change[] => {
-    const row = memory.get(VOUCHER_STATUS, { voucher_id: voucherId });
-    if (!row) return [];
-    return [{ op: 'put', table: VOUCHER_STATUS, row: { ...row, ...next(row) } }];
+  const update = (memory: Memory, voucherId: string, next: (row: Row) => Row): Change[] => {
+    const key = { voucher_id: voucherId };
+    const row = memory.get(VOUCHER_STATUS, key);
+    return row ? [{ op: 'set', table: VOUCHER_STATUS, key, values: next(row) }] : [];
   };
   return {
     name: 'voucher-status',
