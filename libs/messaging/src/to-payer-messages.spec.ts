@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { bookIssued, OTHER_PAYER_ID, PAYER_ID, programmeOpened } from '../../domain/src/testing/fixtures';
 import { FundingDirectory, UnknownFundingError } from './funding-directory';
 import { PAYER_EVENT_TYPES } from './payer-events';
 import { PayerEventContract } from './testing/payer-event-contract';
-import { toKafkaRecord, toPayerMessages, type RelayableEvent } from './to-payer-messages';
+import { iso, toKafkaRecord, toPayerMessages, type RelayableEvent } from './to-payer-messages';
 
 const EVENT_ID = '7d0c5a5e-2b1f-4c3e-9a55-0f4f8b1e2a01';
 const coFunders = [
@@ -314,5 +315,44 @@ describe('the funding directory', () => {
     expect(
       [directory.book('b1'), directory.book('b2'), directory.book('b3')].map((book) => book?.bookId),
     ).toEqual(['b1', undefined, 'b3']);
+  });
+});
+
+describe('the instants of payer messages', () => {
+  const roundTrip = (instant: string) => {
+    const millis = Date.parse(instant);
+    return Number.isNaN(millis) ? instant : new Date(millis).toISOString();
+  };
+  const digits = (length: number) => fc.stringMatching(new RegExp(`^\\d{${length}}$`));
+
+  it('are spelled as toISOString spells them, whatever the instant looked like', () => {
+    // Strings of the canonical shape, impossible dates and hours included, and other spellings.
+    const shaped = fc
+      .tuple(digits(4), digits(2), digits(2), digits(2), digits(2), digits(2), digits(3))
+      .map(([y, mo, d, h, mi, s, ms]) => `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`);
+    const instants = fc.oneof(
+      shaped,
+      fc
+        .date({
+          min: new Date('0000-01-01T00:00:00Z'),
+          max: new Date('9999-12-31T23:59:59Z'),
+          noInvalidDate: true,
+        })
+        .map((d) => d.toISOString()),
+      fc.constantFrom(
+        '2026-02-30T10:00:00.000Z',
+        '2026-03-01T10:00:00Z',
+        '2026-03-01T11:00:00+01:00',
+        'soon',
+      ),
+    );
+    fc.assert(
+      fc.property(instants, (instant) => expect(iso(instant)).toBe(roundTrip(instant))),
+      {
+        numRuns: 5_000,
+      },
+    );
+    expect(iso('2026-02-30T10:00:00.000Z')).toBe('2026-03-02T10:00:00.000Z');
+    expect(iso('2026-03-01T11:00:00+01:00')).toBe('2026-03-01T10:00:00.000Z');
   });
 });
