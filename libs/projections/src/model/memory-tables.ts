@@ -141,12 +141,12 @@ export class MemoryTables implements Memory {
       this.keepWrite(pending, id, row);
       return;
     }
-    // Not loaded: only the increment is known, and the SQL side adds it to whatever is there.
+    // Not loaded: only the increment is known, and the SQL side adds it to whatever is there. The
+    // increments are summed in the pending write's own object: nothing else holds it until takeWrites.
     const previous = pending.get(id);
-    const values: Record<string, number> = previous?.kind === 'delta' ? { ...previous.values } : {};
-    for (const [column, delta] of Object.entries(change.values))
-      values[column] = (values[column] ?? 0) + delta;
-    pending.set(id, { kind: 'delta', key: change.key, values });
+    const values: Record<string, number> = previous?.kind === 'delta' ? previous.values : {};
+    for (const column in change.values) values[column] = (values[column] ?? 0) + change.values[column];
+    if (previous?.kind !== 'delta') pending.set(id, { kind: 'delta', key: change.key, values });
   }
 
   /** A row changed again and again in place keeps its one pending write. */
