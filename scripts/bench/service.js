@@ -1,6 +1,7 @@
 // Starts the built API as a separate process on the bench database, and prepares vouchers over HTTP.
 const { spawn } = require('node:child_process');
 const { join } = require('node:path');
+const { apiNodeFlags } = require('../api-node-flags');
 const { benchDatabaseUrl, runConcurrently } = require('./support');
 
 const SECRET = 'bench-secret-bench-secret-bench-secret!!';
@@ -13,7 +14,7 @@ const { isValidSiret } = require(join(__dirname, '../../dist/libs/domain/src/ind
  * process next to an API started with PROJECTIONS_IN_PROCESS=false (both on this machine's cores).
  */
 async function startService(schema, port, extraEnv = {}, { projector = false } = {}) {
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const benchArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const env = {
     ...process.env,
     NODE_ENV: 'production',
@@ -30,8 +31,10 @@ async function startService(schema, port, extraEnv = {}, { projector = false } =
     ...(projector ? { PROJECTIONS_IN_PROCESS: 'false' } : {}),
     ...extraEnv,
   };
+  // The API as `npm run start:prod` starts it; the projector as `npm run projector` does.
+  const nodeArgs = (entry) => [...(entry.startsWith('apps/api/') ? apiNodeFlags() : []), ...benchArgs];
   const run = (entry) =>
-    spawn(process.execPath, [...nodeArgs, join(__dirname, '../../dist', entry)], {
+    spawn(process.execPath, [...nodeArgs(entry), join(__dirname, '../../dist', entry)], {
       env,
       stdio: ['ignore', 'ignore', 'inherit'],
     });
