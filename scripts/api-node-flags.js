@@ -4,9 +4,11 @@ const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 function apiNodeFlags(scripts = packageScripts()) {
-  const words = scripts['start:prod'].split(/\s+/);
-  if (words[0] !== 'node') throw new Error('start:prod must run node');
-  return words.slice(1).filter((word) => word.startsWith('--'));
+  const [command, ...words] = scripts['start:prod'].split(/\s+/);
+  if (command !== 'node') throw new Error('start:prod must run node');
+  // Node's own flags come before the script; what follows the script is the script's.
+  const script = words.findIndex((word) => !word.startsWith('-'));
+  return script < 0 ? words : words.slice(0, script);
 }
 
 function packageScripts() {
